@@ -1,0 +1,38 @@
+// The error catalog is complete and consistent: every code of the docs' error appendix and every
+// code quoted elsewhere in the docs is present, with its group derived from the code.
+import { describe, it, expect } from 'vitest';
+import path from 'node:path';
+import { readYaml, specDir } from '@ascendex-toolkit/codegen-core';
+import { docsPresent, docsFiles } from './docs.mjs';
+
+const { groups, codes } = readYaml(path.join(specDir, 'components/errors.yaml'));
+/** Codes whose number does not encode their group; each has an entry in discrepancies/shared.yaml. */
+const GROUP_EXCEPTIONS = new Map([[510001, 'errors-server-error-group']]);
+const sharedLog = readYaml(path.join(specDir, 'discrepancies/shared.yaml'));
+
+describe('error catalog', () => {
+  it('has well-formed groups and codes', () => {
+    const groupIds = new Map(groups.map((g) => [g.name, g.id]));
+    for (const g of groups) expect(Object.keys(g).sort()).toEqual(['description', 'id', 'name']);
+    for (const c of codes) {
+      expect(Object.keys(c).sort()).toEqual(['code', 'description', 'group', 'reason']);
+      if (GROUP_EXCEPTIONS.has(c.code)) {
+        expect(sharedLog.some((e) => e.id === GROUP_EXCEPTIONS.get(c.code))).toBe(true);
+      } else {
+        expect(Math.floor(c.code / 10000), `${c.code}`).toBe(groupIds.get(c.group));
+      }
+      expect(c.reason === null || /^[A-Z_]+$/.test(c.reason), `${c.code} reason`).toBe(true);
+      expect(c.description).toMatch(/^[A-Z].*\.$/);
+    }
+    expect(new Set(codes.map((c) => c.code)).size).toBe(codes.length);
+  });
+
+  it.skipIf(!docsPresent)('covers the appendix and every code the docs mention', () => {
+    const appendix = docsFiles().find((f) => f.file === '_ap_enum_error_code.md').text;
+    const listed = [...appendix.matchAll(/^\s*(\d{6})\s*\|\s*([A-Z_]+)/gm)].map((m) => [Number(m[1]), m[2]]);
+    expect(listed.length).toBeGreaterThan(50);
+    for (const [code, reason] of listed) expect(codes.find((c) => c.code === code)?.reason, `${code}`).toBe(reason);
+    const elsewhere = docsFiles().flatMap((f) => [...f.text.matchAll(/(?:"code"|"violationCode"|code)\W{1,4}(\d{6})\b/g)].map((m) => Number(m[1])));
+    for (const code of new Set(elsewhere)) expect(codes.some((c) => c.code === code), `code ${code}`).toBe(true);
+  });
+});

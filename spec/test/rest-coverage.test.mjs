@@ -1,0 +1,89 @@
+// Every REST request line of the docs maps to an operation, and every operation's auth and URL
+// metadata (x-ascendex) is complete and agrees with its path.
+import { describe, it, expect } from 'vitest';
+import { openapi } from './load.mjs';
+import { docsPresent, docsFiles, SKIP_REASON } from './docs.mjs';
+
+const METHODS = ['get', 'post', 'delete', 'put', 'patch'];
+const operations = Object.entries(openapi.paths).flatMap(([route, item]) =>
+  METHODS.filter((m) => item[m]).map((method) => ({ route, method: method.toUpperCase(), op: item[method] })),
+);
+
+/** `METHOD path` lines and curl URLs of the docs, normalised to `/api/...` templates. */
+function docRequests() {
+  const found = [];
+  const add = (file, method, raw) => {
+    let p = raw.replace(/^https:\/\/ascendex\.com/, '').split('?')[0];
+    p = p.replace(/^<account-group>/, '/{accountGroup}').replace(/\{account-category\}/g, '{accountCategory}');
+    if (!p.startsWith('/')) p = '/' + p;
+    if (p.endsWith('/stream')) return; // WebSocket endpoint
+    found.push({ file, method, path: p, line: `${method} ${raw}` });
+  };
+  for (const { file, text } of docsFiles()) {
+    for (const m of text.matchAll(/\b(GET|POST|DELETE|PUT)\s+(<account-group>\/api\/[^\s`"']+|\/?api\/[^\s`"']+)/g)) add(file, m[1], m[2]);
+    for (const m of text.matchAll(/curl\s+-X\s+(GET|POST|DELETE|PUT)[^\n]*?["']?(https:\/\/ascendex\.com\/[^\s"']+)/g)) add(file, m[1], m[2]);
+  }
+  return found;
+}
+
+/** Does a docs path (template or concrete) denote this spec route? */
+function routeMatches(route, docPath) {
+  const pattern = route
+    .split(/(\{accountGroup\}|\{accountCategory\})/)
+    .map((part) =>
+      part === '{accountGroup}' ? '(?:\\{accountGroup\\}|\\d+)' : part === '{accountCategory}' ? '(?:\\{accountCategory\\}|cash|margin)' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+    )
+    .join('');
+  return new RegExp(`^${pattern}$`).test(docPath);
+}
+
+describe('REST coverage against the docs', () => {
+  const requests = docRequests();
+
+  it.skipIf(!docsPresent)('finds the request lines of the docs', () => {
+    expect(requests.length).toBeGreaterThan(35);
+  });
+
+  it.skipIf(!docsPresent).each(requests.map((r) => [`${r.file}: ${r.line}`, r]))('%s maps to an operation', (_l, r) => {
+    const match = operations.find((o) => o.method === r.method && routeMatches(o.route, r.path));
+    expect(match, `no operation for ${r.method} ${r.path}`).toBeDefined();
+  });
+
+  it.skipIf(docsPresent)(`is skipped: ${SKIP_REASON}`, () => {
+    expect(docsPresent).toBe(false);
+  });
+});
+
+describe('operation metadata', () => {
+  it('covers the whole API', () => {
+    expect(operations.length).toBeGreaterThanOrEqual(35);
+  });
+
+  it.each(operations.map((o) => [o.op.operationId, o]))('%s has complete x-ascendex metadata', (_id, { route, op }) => {
+    const x = op['x-ascendex'];
+    expect(x, 'x-ascendex missing').toBeTypeOf('object');
+    expect(typeof x.signed).toBe('boolean');
+    expect(x.accountGroup).toBe(route.startsWith('/{accountGroup}/'));
+    expect(x.accountCategory).toBe(route.includes('{accountCategory}'));
+    expect(['data', 'info', 'body', 'none']).toContain(x.payload ?? 'data');
+    if (x.signed) {
+      expect(x.prehash, 'signed operation without prehash').toMatch(/^[a-z0-9/{}A-Z-]+$/);
+      expect(op.security).toEqual([{ apiKey: [], timestamp: [], signature: [] }]);
+      for (const [, param] of (x.prehash.match(/\{[^}]+\}/g) ?? []).entries()) expect(route).toContain(param);
+    } else {
+      expect(x.prehash).toBeUndefined();
+      expect(op.security).toEqual([]);
+    }
+    expect(op.tags?.length).toBe(1);
+    expect(op['x-ascendex-docs']).toMatch(/\.md$/);
+  });
+
+  it.each(operations.map((o) => [o.op.operationId, o]))('%s answers 200 with success-or-error', (_id, { op }) => {
+    const schema = op.responses['200'].content['application/json'].schema;
+    expect(schema.oneOf).toHaveLength(2);
+    const names = schema.oneOf.map((s) => s.$ref.split('/').pop());
+    const envelopes = names.filter((n) => openapi.components.schemas[n]['x-ascendex-error-envelope'] === true);
+    expect(envelopes).toHaveLength(1);
+    expect(names.find((n) => !envelopes.includes(n))).toBe(`${op.operationId[0].toUpperCase()}${op.operationId.slice(1)}Success`);
+  });
+});

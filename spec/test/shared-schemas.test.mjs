@@ -1,0 +1,33 @@
+// One thing, one schema: the REST and WebSocket documents share components by reference, and no
+// two differently named schemas describe the same shape.
+import { describe, it, expect } from 'vitest';
+import { openapi, asyncapi } from './load.mjs';
+
+const ANNOTATIONS = new Set(['description', 'title', 'examples', 'example', 'summary']);
+function shape(schema) {
+  if (Array.isArray(schema)) return schema.map(shape);
+  if (!schema || typeof schema !== 'object') return typeof schema === 'bigint' ? String(schema) : schema;
+  return Object.fromEntries(Object.keys(schema).filter((k) => !ANNOTATIONS.has(k)).sort().map((k) => [k, shape(schema[k])]));
+}
+const isAlias = (s) => Object.keys(s).filter((k) => !ANNOTATIONS.has(k)).join() === '$ref';
+
+describe('shared schemas', () => {
+  it('are the same schema in both documents', () => {
+    const common = Object.keys(openapi.components.schemas).filter((n) => n in asyncapi.components.schemas);
+    expect(common).toEqual(expect.arrayContaining(['DepthSnapshot', 'TradesMessage', 'BarMessage', 'PlaceOrderArgs', 'OrderAckInfo']));
+    for (const name of common) expect(asyncapi.components.schemas[name], name).toEqual(openapi.components.schemas[name]);
+  });
+
+  it('are never defined twice under different names', () => {
+    const all = { ...openapi.components.schemas, ...asyncapi.components.schemas };
+    const byShape = new Map();
+    const duplicates = [];
+    for (const [name, schema] of Object.entries(all)) {
+      if (isAlias(schema)) continue;
+      const key = JSON.stringify(shape(schema));
+      if (byShape.has(key)) duplicates.push(`${byShape.get(key)} = ${name}`);
+      else byShape.set(key, name);
+    }
+    expect(duplicates).toEqual([]);
+  });
+});

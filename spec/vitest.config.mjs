@@ -1,0 +1,9 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.mjs'],
+    reporters: ['default', ['json', { outputFile: '.vitest-results.json' }]],
+    testTimeout: 60_000,
+  },
+});

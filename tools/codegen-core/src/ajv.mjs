@@ -1,0 +1,80 @@
+// The one ajv set-up used by the spec tests and by the validators generator, so that examples are
+// checked by exactly the rules the published validators apply.
+import Ajv2020 from 'ajv/dist/2020.js';
+import { _ } from 'ajv';
+
+/** Component schema `Name` is registered in ajv as `asx:Name`. */
+export const schemaId = (name) => `asx:${name}`;
+const COMPONENT_REF = /^#\/components\/schemas\/(.+)$/;
+/**
+ * Annotation-only keywords: they mean nothing to validation, and dropping them keeps the
+ * generated validators small (ajv standalone embeds the schemas it compiles).
+ */
+const ANNOTATIONS = new Set(['example', 'examples', 'format', 'xml', 'externalDocs', 'description', 'title', 'deprecated', 'summary']);
+
+/**
+ * A copy of a spec schema that ajv can compile: component refs point at registered ids, vendor
+ * extensions are dropped (except `x-ascendex-bigint`, which replaces `type: integer` so that a
+ * bigint value passes), annotation-only keywords are removed.
+ */
+export function toAjvSchema(schema) {
+  if (Array.isArray(schema)) return schema.map(toAjvSchema);
+  if (schema === null || typeof schema !== 'object') return schema;
+  const out = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (key === '$ref') {
+      const m = COMPONENT_REF.exec(value);
+      if (!m) throw new Error(`unexpected $ref ${value}: only component schema refs can be compiled`);
+      out.$ref = schemaId(decodeURIComponent(m[1]));
+    } else if (key === 'x-ascendex-bigint') {
+      if (value === true) out[key] = true;
+    } else if (key.startsWith('x-') || ANNOTATIONS.has(key)) {
+      continue;
+    } else if (key === 'properties' || key === 'patternProperties') {
+      out[key] = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toAjvSchema(v)]));
+    } else if (key === 'enum' || key === 'const' || key === 'required') {
+      out[key] = value;
+    } else {
+      out[key] = toAjvSchema(value);
+    }
+  }
+  if (out['x-ascendex-bigint'] === true && out.type === 'integer') delete out.type;
+  return out;
+}
+
+/** `x-ascendex-bigint`: an integer, as a safe-integer number or as a bigint. */
+const bigintKeyword = {
+  keyword: 'x-ascendex-bigint',
+  schemaType: 'boolean',
+  error: { message: 'must be an integer (number or bigint)' },
+  code(cxt) {
+    const { data } = cxt;
+    cxt.fail(_`!(typeof ${data} == "bigint" || (typeof ${data} == "number" && Number.isInteger(${data})))`);
+  },
+};
+
+/** A strict draft 2020-12 ajv that knows the toolkit's keywords. */
+export function createAjv(options = {}) {
+  const ajv = new Ajv2020({ strict: true, strictTypes: false, strictRequired: false, allErrors: true, ...options });
+  ajv.addKeyword(bigintKeyword);
+  return ajv;
+}
+
+/** Registers every `components.schemas` entry of a bundled document under `asx:<Name>`. */
+const registered = new WeakMap(); // ajv -> Map(name -> schema JSON)
+export function addComponentSchemas(ajv, doc) {
+  if (!registered.has(ajv)) registered.set(ajv, new Map());
+  const seen = registered.get(ajv);
+  for (const [name, schema] of Object.entries(doc.components?.schemas ?? {})) {
+    const prepared = toAjvSchema(schema);
+    const text = JSON.stringify(prepared, (_k, v) => (typeof v === 'bigint' ? `${v}n` : v));
+    if (seen.has(name)) {
+      // Shared components appear in both documents and must be the very same schema there.
+      if (seen.get(name) !== text) throw new Error(`schema ${name} differs between the documents`);
+      continue;
+    }
+    seen.set(name, text);
+    ajv.addSchema({ $id: schemaId(name), ...prepared });
+  }
+  return ajv;
+}

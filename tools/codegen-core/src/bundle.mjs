@@ -1,0 +1,78 @@
+// Bundles a multi-file spec document into one self-contained document.
+// Rules (spec/README.md): refs into components/schemas/** become named component schemas,
+// refs into components/parameters.yaml named component parameters; other file refs are inlined.
+import path from 'node:path';
+import { specDir } from './paths.mjs';
+import { readYaml } from './yaml.mjs';
+import { getAtPointer, decodePointer } from './json-pointer.mjs';
+
+const schemasDir = path.join(specDir, 'components', 'schemas') + path.sep;
+const parametersFile = path.join(specDir, 'components', 'parameters.yaml');
+
+function kindOf(file) {
+  if (file.startsWith(schemasDir)) return 'schemas';
+  if (file === parametersFile) return 'parameters';
+  return 'inline';
+}
+
+/**
+ * @param {string} rootFile absolute path of openapi.yaml or asyncapi.yaml
+ * @returns {object} the bundled document; component maps are sorted by name
+ */
+export function bundle(rootFile) {
+  const lifted = { schemas: new Map(), parameters: new Map() }; // name -> { origin, value }
+
+  function lift(kind, name, origin, file, pointer) {
+    const known = lifted[kind].get(name);
+    if (known) {
+      if (known.origin !== origin) {
+        throw new Error(`component name clash: ${kind}/${name} is both ${known.origin} and ${origin}`);
+      }
+      return;
+    }
+    const entry = { origin, value: undefined };
+    lifted[kind].set(name, entry);
+    entry.value = walk(getAtPointer(readYaml(file), pointer), file);
+  }
+
+  function walk(node, file) {
+    if (Array.isArray(node)) return node.map((item) => walk(item, file));
+    if (node === null || typeof node !== 'object') return node;
+    if (typeof node.$ref === 'string') {
+      const [filePart, pointer = ''] = node.$ref.split('#');
+      const siblings = Object.fromEntries(Object.entries(node).filter(([k]) => k !== '$ref'));
+      if (!filePart && file === rootFile) {
+        return { $ref: node.$ref, ...walk(siblings, file) }; // internal ref of the root document
+      }
+      const target = filePart ? path.resolve(path.dirname(file), filePart) : file;
+      const kind = kindOf(target);
+      if (kind === 'inline') {
+        const resolved = walk(getAtPointer(readYaml(target), pointer), target);
+        return Object.keys(siblings).length ? { ...resolved, ...walk(siblings, file) } : resolved;
+      }
+      const segments = decodePointer(pointer);
+      if (segments.length !== 1) {
+        throw new Error(`${node.$ref} in ${path.relative(specDir, file)}: component refs must name a top-level entry (#/<Name>)`);
+      }
+      const name = segments[0];
+      lift(kind, name, `${path.relative(specDir, target)}#${pointer}`, target, pointer);
+      return { $ref: `#/components/${kind}/${name}`, ...walk(siblings, file) };
+    }
+    const out = {};
+    for (const [key, value] of Object.entries(node)) out[key] = walk(value, file);
+    return out;
+  }
+
+  const doc = walk(readYaml(rootFile), rootFile);
+  doc.components = doc.components ?? {};
+  for (const kind of ['schemas', 'parameters']) {
+    if (lifted[kind].size === 0) continue;
+    const merged = { ...(doc.components[kind] ?? {}) };
+    for (const [name, { value }] of lifted[kind]) {
+      if (name in merged) throw new Error(`component name clash: ${kind}/${name} is defined in the root document too`);
+      merged[name] = value;
+    }
+    doc.components[kind] = Object.fromEntries(Object.keys(merged).sort().map((k) => [k, merged[k]]));
+  }
+  return doc;
+}

@@ -1,0 +1,60 @@
+// Generates packages/types/src/generated from the spec. Pure: returns path -> content.
+import { createHash } from 'node:crypto';
+import { banner, formatCode, documents } from '@ascendex-toolkit/codegen-core';
+import { convertSchemas } from './schema-types.mjs';
+import { restTypeFiles } from './rest-types.mjs';
+import { enumsSource, errorsSource } from './catalog-types.mjs';
+import { renderWsStructure } from './ws-types.mjs';
+
+export const outDir = 'packages/types/src/generated';
+const GENERATOR = 'tools/gen-types';
+
+async function file(sources, code) {
+  return formatCode(banner(GENERATOR, sources) + '\n' + code);
+}
+
+/** @returns {Promise<Map<string, string>>} repo-relative path -> content */
+export async function generate() {
+  const { openapi, asyncapi } = documents();
+  const files = new Map();
+  const { components, restPaths, aliases, schemaNames } = await convertSchemas(openapi, asyncapi);
+  const both = ['spec/openapi.yaml', 'spec/asyncapi.yaml'];
+  files.set(`${outDir}/schemas.gen.ts`, await file(both, `${components}\n\n${aliases}\n`));
+  files.set(`${outDir}/rest/paths.gen.ts`, await file(['spec/openapi.yaml'], `import type { components } from '../schemas.gen.js';\n\n${restPaths}`));
+  for (const [tag, code] of restTypeFiles(openapi)) {
+    files.set(`${outDir}/rest/${tag}.gen.ts`, await file(['spec/openapi.yaml'], code));
+  }
+  files.set(`${outDir}/enums.gen.ts`, await file(['spec/components/schemas/enums.yaml'], enumsSource(schemaNames)));
+  files.set(`${outDir}/errors.gen.ts`, await file(['spec/components/errors.yaml'], errorsSource()));
+  for (const [name, code] of await renderWsStructure(asyncapi)) {
+    files.set(`${outDir}/ws/${name}`, await file(['spec/asyncapi.yaml'], code));
+  }
+  files.set(`${outDir}/spec-info.gen.ts`, await file(both, specInfoSource(openapi, asyncapi)));
+  files.set(`${outDir}/index.gen.ts`, await file(both, barrelSource([...files.keys()])));
+  return files;
+}
+
+/** The spec this package was generated from: versions and a hash of both bundled documents. */
+function specInfoSource(openapi, asyncapi) {
+  const text = JSON.stringify([openapi, asyncapi], (_k, v) => (typeof v === 'bigint' ? `${v}n` : v));
+  const sha256 = createHash('sha256').update(text).digest('hex');
+  return `/** The spec these types were generated from. */
+export const specInfo = {
+  openapiVersion: ${JSON.stringify(openapi.info.version)},
+  asyncapiVersion: ${JSON.stringify(asyncapi.info.version)},
+  /** SHA-256 of the bundled OpenAPI and AsyncAPI documents. */
+  sha256: ${JSON.stringify(sha256)},
+} as const;
+`;
+}
+
+/** Re-exports every generated module (type-only modules with \`export type *\`). */
+function barrelSource(paths) {
+  const rel = (p) => './' + p.slice(outDir.length + 1).replace(/\.ts$/, '.js');
+  const valueModules = ['enums.gen.ts', 'errors.gen.ts', 'spec-info.gen.ts'];
+  return paths
+    .filter((p) => !p.endsWith('/paths.gen.ts') && !p.endsWith('/index.gen.ts') || p.endsWith('ws/index.gen.ts'))
+    .sort()
+    .map((p) => (valueModules.some((v) => p.endsWith('/' + v)) ? `export * from '${rel(p)}';` : `export type * from '${rel(p)}';`))
+    .join('\n') + `\nexport type { paths, operations } from './rest/paths.gen.js';\n`;
+}

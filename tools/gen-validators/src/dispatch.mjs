@@ -1,0 +1,25 @@
+// The server-message dispatch table: for each message (in the root's x-ascendex-server-messages
+// order) the const values of the discriminating fields, `false` meaning "must be absent".
+function constOf(schema, doc) {
+  const s = schema?.$ref ? doc.components.schemas[schema.$ref.split('/').pop()] : schema;
+  if (s === false) return false;
+  return s && typeof s === 'object' && 'const' in s ? s.const : undefined;
+}
+
+/** @returns {{ keys: string[], entries: { name: string, match: Record<string, string|number|boolean|false> }[] }} */
+export function dispatchTable(asyncapi) {
+  const keys = asyncapi['x-ascendex-discriminators'] ?? [];
+  const names = asyncapi['x-ascendex-server-messages'] ?? [];
+  const entries = names.map((name) => {
+    const payload = asyncapi.components.schemas[name];
+    if (!payload) throw new Error(`x-ascendex-server-messages names ${name}, which has no payload schema`);
+    const match = {};
+    for (const key of keys) {
+      const value = constOf(payload.properties?.[key], asyncapi);
+      if (value !== undefined) match[key] = value;
+    }
+    if (match.m === undefined && match.op === undefined) throw new Error(`${name} has no const m or op: it cannot be dispatched`);
+    return { name, match };
+  });
+  return { keys, entries };
+}
