@@ -21,7 +21,9 @@ function serverConsts(field) {
 describe('WebSocket coverage against the docs', () => {
   const channelTable = [...file('_ws_sub.md').matchAll(/^\s*(?:public|Private)\s*\|\s*`([a-z-]+):/gim)].map((m) => m[1]);
   const realtime = /`depth-realtime:/.test(file('misc/real_time_orderbook_feed.md')) ? ['depth-realtime'] : [];
-  const actionTable = [...file('_ws_req.md').matchAll(/^\*\*([a-z0-9-]+)\*\*\s*\|/gim)].map((m) => m[1]);
+  // The supported-action table: from its heading to the next heading.
+  const actionSection = file('_ws_req.md').split(/^#+\s*Supported action\s*$/im)[1]?.split(/^#/m)[0] ?? '';
+  const actionTable = [...actionSection.matchAll(/^\*\*([a-z0-9-]+)\*\*\s*\|/gim)].map((m) => m[1]);
   const orderStatus = /"action"\s*:\s*"order-status"/.test(file('_ws_req_order_status_expr.md')) ? ['order-status'] : [];
   const wsFiles = () => docsFiles().filter((f) => /^(_ws_|_expr|misc\/(real_time|ws_order))/.test(f.file));
   const mValues = [...new Set(wsFiles().flatMap((f) => [...f.text.matchAll(/"m"\s*:\s*"([^"]+)"/g)].map((m) => m[1])))];

@@ -92,6 +92,18 @@ describe('payload field types', () => {
     expectTypeOf<Extract<PlaceOrderResponse, { code: 0 }>>().not.toBeNever();
   });
 
+  it('narrows order arguments on orderType, requiring the price a type needs', () => {
+    const handle = (args: PlaceOrderArgs) => {
+      if (args.orderType === 'limit') expectTypeOf(args.orderPrice).toEqualTypeOf<string>();
+      if (args.orderType === 'stop_market') expectTypeOf(args.stopPrice).toEqualTypeOf<string>();
+    };
+    // @ts-expect-error a limit order needs orderPrice
+    const noPrice: PlaceOrderArgs = { time: 1, symbol: 'BTC/USDT', orderQty: '1', orderType: 'limit', side: 'buy' };
+    // @ts-expect-error only limit orders take postOnly
+    const postOnlyMarket: PlaceOrderArgs = { time: 1, symbol: 'BTC/USDT', orderQty: '1', orderType: 'market', side: 'buy', postOnly: true };
+    expectTypeOf([handle, noPrice, postOnlyMarket]).not.toBeNever();
+  });
+
   it('rejects wrong field types at compile time', () => {
     // @ts-expect-error a price level is two decimal strings, not numbers
     const level: DepthMessage['data']['asks'][number] = [0.5, 1];

@@ -634,12 +634,8 @@ export interface components {
       /** @description One ticker when `symbol` names exactly one symbol without a trailing comma, otherwise a list. */
       data: components['schemas']['Ticker'] | components['schemas']['Ticker'][];
     };
-    GetTickerV1Success: {
-      /** @constant */
-      code: 0;
-      /** @description One ticker when `symbol` names exactly one symbol without a trailing comma, otherwise a list. */
-      data: components['schemas']['Ticker'] | components['schemas']['Ticker'][];
-    };
+    /** @description The old ticker route answers exactly like the new one. */
+    GetTickerV1Success: components['schemas']['GetTickerSuccess'];
     GetVipFeeScheduleSuccess: {
       /** @constant */
       code: 0;
@@ -708,6 +704,21 @@ export interface components {
       fee: components['schemas']['Decimal'];
       feeAsset: components['schemas']['AssetCode'];
     };
+    /** @description A limit order. */
+    LimitOrderArgs: {
+      id?: components['schemas']['OrderArgId'];
+      time: components['schemas']['OrderArgTime'];
+      symbol: components['schemas']['Symbol'];
+      orderPrice: components['schemas']['OrderArgPrice'];
+      orderQty: components['schemas']['OrderArgQty'];
+      /** @constant */
+      orderType: 'limit';
+      side: components['schemas']['OrderSideRequest'];
+      /** @description Cancel instead of taking liquidity. */
+      postOnly?: boolean;
+      timeInForce?: components['schemas']['TimeInForce'];
+      respInst?: components['schemas']['RespInst'];
+    };
     /**
      * @description Whether a fill took (`RemovedLiquidity`) or made (`AddedLiquidity`) liquidity.
      * @enum {string}
@@ -723,28 +734,21 @@ export interface components {
       code: 0;
       data: components['schemas']['BarIntervalInfo'][];
     };
-    ListCurrentHistoryOrdersSuccess: {
-      /** @constant */
-      code: 0;
-      ac: components['schemas']['AccountCategoryCode'];
-      accountId: components['schemas']['AccountId'];
-      data: components['schemas']['OrderDetail'][];
-    };
+    /** @description Recently finished orders come in the same envelope as open orders. */
+    ListCurrentHistoryOrdersSuccess: components['schemas']['ListOpenOrdersSuccess'];
     ListHistoryOrdersSuccess: {
       /** @constant */
       code: 0;
       data: components['schemas']['HistoryOrderV1Page'];
     };
-    ListHistoryOrdersV2LegacySuccess: {
-      /** @constant */
-      code: 0;
-      data: components['schemas']['HistoryOrderV2'][];
-    };
+    /** @description The old v2 history route answers exactly like the new one. */
+    ListHistoryOrdersV2LegacySuccess: components['schemas']['ListHistoryOrdersV2Success'];
     ListHistoryOrdersV2Success: {
       /** @constant */
       code: 0;
       data: components['schemas']['HistoryOrderV2'][];
     };
+    /** @description The account and a list of its orders (open orders; also the recent-history envelope). */
     ListOpenOrdersSuccess: {
       /** @constant */
       code: 0;
@@ -853,6 +857,17 @@ export interface components {
       /** @description Distance from liquidation; `-1` when the account has no loan. */
       cushion: components['schemas']['Decimal'];
     };
+    /** @description A market order. */
+    MarketOrderArgs: {
+      id?: components['schemas']['OrderArgId'];
+      time: components['schemas']['OrderArgTime'];
+      symbol: components['schemas']['Symbol'];
+      orderQty: components['schemas']['OrderArgQty'];
+      /** @constant */
+      orderType: 'market';
+      side: components['schemas']['OrderSideRequest'];
+      respInst?: components['schemas']['RespInst'];
+    };
     /** @description The most recent market trades of one symbol, the reply to `market-trades`. */
     MarketTradesMessage: {
       /** @constant */
@@ -883,6 +898,16 @@ export interface components {
      * @enum {string}
      */
     OrderAction: 'place-order' | 'cancel-order' | 'cancel-all' | 'batch-place-order' | 'batch-cancel-order';
+    /** @description Optional request id, echoed back; its last nine characters pre-determine the order id when it is at least nine long. */
+    OrderArgId: components['schemas']['ClientOrderId'];
+    /** @description Limit price, a multiple of the product's tick size. */
+    OrderArgPrice: components['schemas']['PositiveDecimal'];
+    /** @description Order size in base asset, a multiple of the product's lot size. */
+    OrderArgQty: components['schemas']['PositiveDecimal'];
+    /** @description Trigger price of a stop order, a multiple of the product's tick size. */
+    OrderArgStopPrice: components['schemas']['PositiveDecimal'];
+    /** @description Client time of the request; the exchange drops requests older than 30 seconds. */
+    OrderArgTime: components['schemas']['TimestampMs'];
     /** @description A cancel request that failed. `orderId` is the id of the cancel request, `origOrderId` the id of the order it tried to cancel, `text` the reason (e.g. `TooLateToCancel`). */
     OrderCancelRejectData: {
       sn: components['schemas']['SequenceNumber'];
@@ -1133,24 +1158,12 @@ export interface components {
       /** @constant */
       status: 'Ack';
     };
-    /** @description A new order. `orderPrice` is required for limit and stop-limit orders, `stopPrice` for both stop types; `postOnly` and `timeInForce` only apply to limit orders. */
-    PlaceOrderArgs: {
-      id?: components['schemas']['ClientOrderId'];
-      /** @description Client time of the request; the exchange drops requests older than 30 seconds. */
-      time: components['schemas']['TimestampMs'];
-      symbol: components['schemas']['Symbol'];
-      /** @description Limit price, a multiple of the product's tick size. */
-      orderPrice?: components['schemas']['PositiveDecimal'];
-      /** @description Order size in base asset, a multiple of the product's lot size. */
-      orderQty: components['schemas']['PositiveDecimal'];
-      orderType: components['schemas']['OrderTypeRequest'];
-      side: components['schemas']['OrderSideRequest'];
-      /** @description Trigger price of a stop order. */
-      stopPrice?: components['schemas']['PositiveDecimal'];
-      postOnly?: boolean;
-      timeInForce?: components['schemas']['TimeInForce'];
-      respInst?: components['schemas']['RespInst'];
-    } & (unknown & unknown);
+    /** @description A new order, one shape per order type as the exchange's order-type table prescribes: limit and stop-limit orders need `orderPrice`, stop orders need `stopPrice`, and only limit orders take `postOnly` and `timeInForce`. Narrow on `orderType`. */
+    PlaceOrderArgs:
+      | components['schemas']['MarketOrderArgs']
+      | components['schemas']['LimitOrderArgs']
+      | components['schemas']['StopMarketOrderArgs']
+      | components['schemas']['StopLimitOrderArgs'];
     /** @description The place-order request was refused; `info` has the error code, reason and message. */
     PlaceOrderErrMessage: {
       /** @constant */
@@ -1352,6 +1365,31 @@ export interface components {
      * @enum {string}
      */
     SessionType: 'auth' | 'unauth';
+    /** @description A stop-limit order, sent to the book as a limit order at `orderPrice` once the price reaches `stopPrice`. */
+    StopLimitOrderArgs: {
+      id?: components['schemas']['OrderArgId'];
+      time: components['schemas']['OrderArgTime'];
+      symbol: components['schemas']['Symbol'];
+      orderPrice: components['schemas']['OrderArgPrice'];
+      orderQty: components['schemas']['OrderArgQty'];
+      /** @constant */
+      orderType: 'stop_limit';
+      side: components['schemas']['OrderSideRequest'];
+      stopPrice: components['schemas']['OrderArgStopPrice'];
+      respInst?: components['schemas']['RespInst'];
+    };
+    /** @description A stop-market order, sent to the book as a market order once the price reaches `stopPrice`. */
+    StopMarketOrderArgs: {
+      id?: components['schemas']['OrderArgId'];
+      time: components['schemas']['OrderArgTime'];
+      symbol: components['schemas']['Symbol'];
+      orderQty: components['schemas']['OrderArgQty'];
+      /** @constant */
+      orderType: 'stop_market';
+      side: components['schemas']['OrderSideRequest'];
+      stopPrice: components['schemas']['OrderArgStopPrice'];
+      respInst?: components['schemas']['RespInst'];
+    };
     /** @description A subscription succeeded. For several symbols the server may acknowledge symbol by symbol or once for all, so `ch` is echoed as a free string. */
     SubscribeAckMessage: {
       /** @constant */
@@ -2038,6 +2076,9 @@ export type GetRiskLimitInfoSuccess = components['schemas']['GetRiskLimitInfoSuc
 export type GetRiskLimitInfoV2Success = components['schemas']['GetRiskLimitInfoV2Success'];
 export type GetSubuserTransferHistorySuccess = components['schemas']['GetSubuserTransferHistorySuccess'];
 export type GetTickerSuccess = components['schemas']['GetTickerSuccess'];
+/**
+ * The old ticker route answers exactly like the new one.
+ */
 export type GetTickerV1Success = components['schemas']['GetTickerV1Success'];
 export type GetVipFeeScheduleSuccess = components['schemas']['GetVipFeeScheduleSuccess'];
 /**
@@ -2053,15 +2094,28 @@ export type HistoryOrderV1Page = components['schemas']['HistoryOrderV1Page'];
  */
 export type HistoryOrderV2 = components['schemas']['HistoryOrderV2'];
 /**
+ * A limit order.
+ */
+export type LimitOrderArgs = components['schemas']['LimitOrderArgs'];
+/**
  * Whether a fill took (`RemovedLiquidity`) or made (`AddedLiquidity`) liquidity.
  */
 export type LiquidityIndicator = components['schemas']['LiquidityIndicator'];
 export type ListAssetsSuccess = components['schemas']['ListAssetsSuccess'];
 export type ListBarIntervalsSuccess = components['schemas']['ListBarIntervalsSuccess'];
+/**
+ * Recently finished orders come in the same envelope as open orders.
+ */
 export type ListCurrentHistoryOrdersSuccess = components['schemas']['ListCurrentHistoryOrdersSuccess'];
 export type ListHistoryOrdersSuccess = components['schemas']['ListHistoryOrdersSuccess'];
+/**
+ * The old v2 history route answers exactly like the new one.
+ */
 export type ListHistoryOrdersV2LegacySuccess = components['schemas']['ListHistoryOrdersV2LegacySuccess'];
 export type ListHistoryOrdersV2Success = components['schemas']['ListHistoryOrdersV2Success'];
+/**
+ * The account and a list of its orders (open orders; also the recent-history envelope).
+ */
 export type ListOpenOrdersSuccess = components['schemas']['ListOpenOrdersSuccess'];
 export type ListProductsSuccess = components['schemas']['ListProductsSuccess'];
 export type ListWalletTransactionsSuccess = components['schemas']['ListWalletTransactionsSuccess'];
@@ -2094,6 +2148,10 @@ export type MarginRiskMessage = components['schemas']['MarginRiskMessage'];
  */
 export type MarginRiskProfile = components['schemas']['MarginRiskProfile'];
 /**
+ * A market order.
+ */
+export type MarketOrderArgs = components['schemas']['MarketOrderArgs'];
+/**
  * The most recent market trades of one symbol, the reply to `market-trades`.
  */
 export type MarketTradesMessage = components['schemas']['MarketTradesMessage'];
@@ -2109,6 +2167,26 @@ export type OrderAckInfo = components['schemas']['OrderAckInfo'];
  * The order operation a reply answers.
  */
 export type OrderAction = components['schemas']['OrderAction'];
+/**
+ * Optional request id, echoed back; its last nine characters pre-determine the order id when it is at least nine long.
+ */
+export type OrderArgId = components['schemas']['OrderArgId'];
+/**
+ * Limit price, a multiple of the product's tick size.
+ */
+export type OrderArgPrice = components['schemas']['OrderArgPrice'];
+/**
+ * Order size in base asset, a multiple of the product's lot size.
+ */
+export type OrderArgQty = components['schemas']['OrderArgQty'];
+/**
+ * Trigger price of a stop order, a multiple of the product's tick size.
+ */
+export type OrderArgStopPrice = components['schemas']['OrderArgStopPrice'];
+/**
+ * Client time of the request; the exchange drops requests older than 30 seconds.
+ */
+export type OrderArgTime = components['schemas']['OrderArgTime'];
 /**
  * A cancel request that failed. `orderId` is the id of the cancel request, `origOrderId` the id of the order it tried to cancel, `text` the reason (e.g. `TooLateToCancel`).
  */
@@ -2183,7 +2261,7 @@ export type PlaceOrderAckMessage = components['schemas']['PlaceOrderAckMessage']
  */
 export type PlaceOrderAckResult = components['schemas']['PlaceOrderAckResult'];
 /**
- * A new order. `orderPrice` is required for limit and stop-limit orders, `stopPrice` for both stop types; `postOnly` and `timeInForce` only apply to limit orders.
+ * A new order, one shape per order type as the exchange's order-type table prescribes: limit and stop-limit orders need `orderPrice`, stop orders need `stopPrice`, and only limit orders take `postOnly` and `timeInForce`. Narrow on `orderType`.
  */
 export type PlaceOrderArgs = components['schemas']['PlaceOrderArgs'];
 /**
@@ -2263,6 +2341,14 @@ export type ServerPongMessage = components['schemas']['ServerPongMessage'];
  * Whether a new WebSocket session is authenticated.
  */
 export type SessionType = components['schemas']['SessionType'];
+/**
+ * A stop-limit order, sent to the book as a limit order at `orderPrice` once the price reaches `stopPrice`.
+ */
+export type StopLimitOrderArgs = components['schemas']['StopLimitOrderArgs'];
+/**
+ * A stop-market order, sent to the book as a market order once the price reaches `stopPrice`.
+ */
+export type StopMarketOrderArgs = components['schemas']['StopMarketOrderArgs'];
 /**
  * A subscription succeeded. For several symbols the server may acknowledge symbol by symbol or once for all, so `ch` is echoed as a free string.
  */

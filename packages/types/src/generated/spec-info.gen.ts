@@ -5,5 +5,5 @@ export const specInfo = {
   openapiVersion: '1.0.0',
   asyncapiVersion: '1.0.0',
   /** SHA-256 of the bundled OpenAPI and AsyncAPI documents. */
-  sha256: '8c413a83c8cfdb89a1db0e2e6e1e585f39fe1bb786e5e4106a0064e48572d758',
+  sha256: '0220a128e8eea556a403aae702b69d06adc46b62752581fd4f278f5e0108ebb7',
 } as const;
