@@ -1,8 +1,6 @@
 // `redocly lint` with the committed ruleset (redocly.yaml) reports nothing for openapi.yaml.
 import { describe, it, expect } from 'vitest';
 import { spawnSync } from 'node:child_process';
-
-
 import path from 'node:path';
 import { specDir } from '@ascendex-toolkit/codegen-core';
 

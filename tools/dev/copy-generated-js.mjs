@@ -5,7 +5,7 @@ import path from 'node:path';
 
 const [from, to] = process.argv.slice(2).map((p) => path.resolve(p));
 for (const entry of readdirSync(from, { withFileTypes: true, recursive: true })) {
-  if (!entry.isFile() || !/\.gen\.(js|d\.ts)$/.test(entry.name) || !/\.validate\.gen\./.test(entry.name)) continue;
+  if (!entry.isFile() || !/\.validate\.gen\.(js|d\.ts)$/.test(entry.name)) continue;
   const source = path.join(entry.parentPath, entry.name);
   cpSync(source, path.join(to, path.relative(from, source)));
 }

@@ -53,7 +53,8 @@ function barrelSource(paths) {
   const rel = (p) => './' + p.slice(outDir.length + 1).replace(/\.ts$/, '.js');
   const valueModules = ['enums.gen.ts', 'errors.gen.ts', 'spec-info.gen.ts'];
   return paths
-    .filter((p) => !p.endsWith('/paths.gen.ts') && !p.endsWith('/index.gen.ts') || p.endsWith('ws/index.gen.ts'))
+    // Everything except rest/paths.gen.ts (re-exported by name below) and this barrel itself.
+    .filter((p) => !p.endsWith('/rest/paths.gen.ts') && p !== `${outDir}/index.gen.ts`)
     .sort()
     .map((p) => (valueModules.some((v) => p.endsWith('/' + v)) ? `export * from '${rel(p)}';` : `export type * from '${rel(p)}';`))
     .join('\n') + `\nexport type { paths, operations } from './rest/paths.gen.js';\n`;

@@ -27,34 +27,38 @@ function matches(match: DispatchEntry<unknown>['match'], value: Record<string, u
   return true;
 }
 
-const primary = (m: unknown, op: unknown) => (typeof m === 'string' ? `m:${m}` : typeof op === 'string' ? `op:${op}` : '');
-
 /**
- * Builds a dispatcher over the generated table: one map lookup on `m` (or `op`), a check of the
- * remaining discriminators, then the candidate schemas in table order.
+ * Builds a dispatcher over the generated table: one map lookup on `m` (or `op` for messages without
+ * `m`), a check of the remaining discriminators, then the candidate schemas in table order. Runs for
+ * every frame, so it allocates nothing on the way to a valid message.
  * @internal
  */
 export function createDispatcher<M>(keys: readonly string[], entries: readonly DispatchEntry<M>[]) {
-  const byPrimary = new Map<string, DispatchEntry<M>[]>();
+  const byM = new Map<unknown, DispatchEntry<M>[]>();
+  const byOp = new Map<unknown, DispatchEntry<M>[]>();
   for (const entry of entries) {
-    const key = primary(entry.match.m, entry.match.op);
-    if (!key) throw new AscendexError(`dispatch entry ${entry.name} has neither m nor op`);
-    byPrimary.set(key, [...(byPrimary.get(key) ?? []), entry]);
+    const { m, op } = entry.match;
+    const index = typeof m === 'string' ? byM : typeof op === 'string' ? byOp : undefined;
+    if (!index) throw new AscendexError(`dispatch entry ${entry.name} has neither m nor op`);
+    const key = index === byM ? m : op;
+    index.set(key, [...(index.get(key) ?? []), entry]);
   }
   return function dispatch(value: unknown): DispatchResult<M> {
     if (!isRecord(value)) {
       return { ok: false, error: new ValidationError('ServerMessage', [{ path: '', keyword: 'type', message: 'must be object' }]) };
     }
-    const candidates = (byPrimary.get(primary(value.m, value.op)) ?? []).filter((e) => matches(e.match, value));
-    if (candidates.length === 0) {
+    const group = typeof value.m === 'string' ? byM.get(value.m) : byOp.get(value.op);
+    let best: DispatchEntry<M> | undefined;
+    for (const entry of group ?? []) {
+      if (!matches(entry.match, value)) continue;
+      if (entry.validate(value)) return { ok: true, name: entry.name, message: value as M };
+      best ??= entry;
+    }
+    if (!best) {
       const seen: Record<string, unknown> = {};
       for (const key of keys) if (key in value) seen[key] = value[key];
       return { ok: false, error: new UnknownMessageError(seen) };
     }
-    for (const entry of candidates) {
-      if (entry.validate(value)) return { ok: true, name: entry.name, message: value as M };
-    }
-    const best = candidates[0]!;
     best.validate(value); // its errors were overwritten by later candidates
     return { ok: false, error: new ValidationError(best.name, toIssues(best.validate.errors)) };
   };
