@@ -1,25 +1,43 @@
 // The server-message dispatch table: for each message (in the root's x-ascendex-server-messages
 // order) the const values of the discriminating fields, `false` meaning "must be absent".
+const resolve = (schema, doc) => (schema?.$ref ? doc.components.schemas[schema.$ref.split('/').pop()] : schema);
+
 function constOf(schema, doc) {
-  const s = schema?.$ref ? doc.components.schemas[schema.$ref.split('/').pop()] : schema;
+  const s = resolve(schema, doc);
   if (s === false) return false;
   return s && typeof s === 'object' && 'const' in s ? s.const : undefined;
+}
+
+function matchOf(schema, keys, doc) {
+  const match = {};
+  for (const key of keys) {
+    const value = constOf(schema.properties?.[key], doc);
+    if (value !== undefined) match[key] = value;
+  }
+  return match;
+}
+
+/**
+ * A payload is one variant, or, when it is a `oneOf` of objects and names no discriminator itself,
+ * one variant per branch (`ConnectedMessage`: kind in `m` or in `op`), each its own table entry.
+ */
+function variants(payload, keys, doc) {
+  const own = matchOf(payload, keys, doc);
+  if (Object.keys(own).length || !payload.oneOf) return [own];
+  return payload.oneOf.map((branch) => matchOf(resolve(branch, doc), keys, doc));
 }
 
 /** @returns {{ keys: string[], entries: { name: string, match: Record<string, string|number|boolean|false> }[] }} */
 export function dispatchTable(asyncapi) {
   const keys = asyncapi['x-ascendex-discriminators'] ?? [];
   const names = asyncapi['x-ascendex-server-messages'] ?? [];
-  const entries = names.map((name) => {
+  const entries = names.flatMap((name) => {
     const payload = asyncapi.components.schemas[name];
     if (!payload) throw new Error(`x-ascendex-server-messages names ${name}, which has no payload schema`);
-    const match = {};
-    for (const key of keys) {
-      const value = constOf(payload.properties?.[key], asyncapi);
-      if (value !== undefined) match[key] = value;
-    }
-    if (match.m === undefined && match.op === undefined) throw new Error(`${name} has no const m or op: it cannot be dispatched`);
-    return { name, match };
+    return variants(payload, keys, asyncapi).map((match) => {
+      if (match.m === undefined && match.op === undefined) throw new Error(`${name} has no const m or op: it cannot be dispatched`);
+      return { name, match };
+    });
   });
   return { keys, entries };
 }

@@ -58,7 +58,7 @@ export async function generate() {
   const table = [
     `import type { ServerMessage } from '${TYPES}';`,
     `import type { DispatchEntry } from '../../runtime/dispatch.js';`,
-    `import { ${entries.map((e) => `validate${e.name}`).join(', ')} } from './messages.validate.gen.js';`,
+    `import { ${[...new Set(entries.map((e) => `validate${e.name}`))].join(', ')} } from './messages.validate.gen.js';`,
     '',
     jsdoc('The top-level fields whose values tell server messages apart, in order.') +
       `export const serverMessageKeys = ${JSON.stringify(keys)} as const;`,
