@@ -8,6 +8,11 @@ const METHODS = ['get', 'post', 'delete', 'put', 'patch'];
 const operations = Object.entries(openapi.paths).flatMap(([route, item]) =>
   METHODS.filter((m) => item[m]).map((method) => ({ route, method: method.toUpperCase(), op: item[method] })),
 );
+/** Method and route pairs the exchange answers: each operation's own, plus `x-ascendex.alsoAccepts.methods`. */
+const answered = operations.flatMap((o) => [
+  o,
+  ...(o.op['x-ascendex'].alsoAccepts?.methods ?? []).map((m) => ({ ...o, method: m.toUpperCase() })),
+]);
 
 /** `METHOD path` lines and curl URLs of the docs, normalised to `/api/...` templates. */
 function docRequests() {
@@ -45,7 +50,7 @@ describe('REST coverage against the docs', () => {
   });
 
   it.skipIf(!docsPresent).each(requests.map((r) => [`${r.file}: ${r.line}`, r]))('%s maps to an operation', (_l, r) => {
-    const match = operations.find((o) => o.method === r.method && routeMatches(o.route, r.path));
+    const match = answered.find((o) => o.method === r.method && routeMatches(o.route, r.path));
     expect(match, `no operation for ${r.method} ${r.path}`).toBeDefined();
   });
 
@@ -76,6 +81,11 @@ describe('operation metadata', () => {
     }
     expect(op.tags?.length).toBe(1);
     expect(op['x-ascendex-docs']).toMatch(/\.md$/);
+    const also = x.alsoAccepts ?? {};
+    for (const m of also.methods ?? []) expect(METHODS, `${m} is not an HTTP method`).toContain(m);
+    for (const m of also.methods ?? []) expect(route in openapi.paths && openapi.paths[route][m], `${m} ${route} is an operation of its own`).toBeUndefined();
+    if (also.prehashes) expect(x.signed, 'alternative prehashes on an unsigned operation').toBe(true);
+    for (const p of also.prehashes ?? []) expect(p).not.toBe(x.prehash);
   });
 
   it.each(operations.map((o) => [o.op.operationId, o]))('%s answers 200 with success-or-error', (_id, { op }) => {

@@ -9,7 +9,8 @@ function shape(schema) {
   if (!schema || typeof schema !== 'object') return typeof schema === 'bigint' ? String(schema) : schema;
   return Object.fromEntries(Object.keys(schema).filter((k) => !ANNOTATIONS.has(k)).sort().map((k) => [k, shape(schema[k])]));
 }
-const isAlias = (s) => Object.keys(s).filter((k) => !ANNOTATIONS.has(k)).join() === '$ref';
+/** A `$ref` under another name; naming the error a field gets (`x-ascendex-invalid`) keeps it an alias. */
+const isAlias = (s) => Object.keys(s).filter((k) => !ANNOTATIONS.has(k) && k !== 'x-ascendex-invalid').join() === '$ref';
 /**
  * A bare primitive (`{type: string}`) carries no structure to duplicate: `Symbol`, `AssetCode` and
  * `AccountId` are different things that happen to be strings, and naming them is the point.

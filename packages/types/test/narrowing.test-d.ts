@@ -37,9 +37,10 @@ describe('server message narrowing', () => {
     const handle = (msg: ServerMessage) => {
       if (msg.m === 'depth') expectTypeOf(msg).toEqualTypeOf<DepthMessage>();
       if (msg.m === 'trades') expectTypeOf(msg).toEqualTypeOf<TradesMessage>();
-      // Only the connected message has `op` (and it has no `m`), so `in` narrows to it.
-      if ('op' in msg) expectTypeOf(msg).toEqualTypeOf<ConnectedMessage>();
-      if (msg.m === undefined) expectTypeOf(msg).toEqualTypeOf<ConnectedMessage>();
+      // The greeting carries its kind in `m` (recorded traffic) or in `op` (the docs), never both;
+      // no other message has `op`, so a missing `m` narrows to the printed form.
+      if (msg.m === 'connected') expectTypeOf(msg).toEqualTypeOf<Extract<ConnectedMessage, { m: 'connected' }>>();
+      if (msg.m === undefined) expectTypeOf(msg).toEqualTypeOf<Extract<ConnectedMessage, { op: 'connected' }>>();
     };
     expectTypeOf(handle).toBeFunction();
   });

@@ -33,6 +33,17 @@ describe('server message dispatch', () => {
     expect(isServerMessage(frame)).toBe(true);
   });
 
+  it('dispatches the greeting to one kind whether it carries m (recorded) or op (printed)', () => {
+    for (const frame of [{ m: 'connected', type: 'unauth' }, { op: 'connected', type: 'auth' }]) {
+      const result = parseServerMessage(JSON.stringify(frame));
+      expect(result.name).toBe('ConnectedMessage');
+    }
+    const both = validateServerMessage({ m: 'connected', op: 'connected', type: 'auth' });
+    expect(!both.ok && both.error).toBeInstanceOf(UnknownMessageError);
+    const bad = validateServerMessage({ m: 'connected', type: 'guest' });
+    expect(!bad.ok && bad.error).toBeInstanceOf(ValidationError);
+  });
+
   it('recognises every message example of the spec as its own message', () => {
     const mismatches: string[] = [];
     for (const message of Object.values<any>(asyncapi.components.messages)) {

@@ -12,22 +12,24 @@ export interface components {
      * @enum {string}
      */
     AccountCategoryCode: 'CASH' | 'MARGIN' | 'FUTURES';
-    /** @description The exchange's id of one cash or margin account. */
+    /** @description The exchange's id of one account (cash, margin or futures). */
     AccountId: string;
-    /** @description The API key's user, its accounts, permissions and restrictions. */
+    /** @description The API key's user, its accounts, permissions and restrictions. `allowedIps` and `expireTime` are absent for a key without IP restrictions or expiry; `futuresAccount` is sent beside the cash and margin accounts although the reference omits it. */
     AccountInfo: {
       /** @description The account group, the first URL segment of most private endpoints. */
       accountGroup: number;
       /** @description The user's e-mail address. */
       email: string;
-      /** @description When the API key expires, or -1 when it never does. */
-      expireTime: components['schemas']['TimestampMsOrNever'];
-      /** @description IP addresses the API key may be used from. */
-      allowedIps: string[];
+      /** @description When the API key expires, or -1 when it never does; absent for keys without expiry. */
+      expireTime?: components['schemas']['TimestampMsOrNever'];
+      /** @description IP addresses the API key may be used from; absent for keys without IP restrictions. */
+      allowedIps?: string[];
       /** @description Ids of the user's cash accounts. */
       cashAccount: components['schemas']['AccountId'][];
       /** @description Ids of the user's margin accounts. */
       marginAccount: components['schemas']['AccountId'][];
+      /** @description Ids of the user's futures accounts (futures trading itself is outside this API). */
+      futuresAccount?: components['schemas']['AccountId'][];
       /** @description The user's unique id (`U` and ten digits); part of every server order id. */
       userUID: string;
       /** @description Whether the key may trade. */
@@ -407,13 +409,20 @@ export interface components {
      * @enum {string}
      */
     CommissionType: 'Base' | 'Quote' | 'Received';
-    /** @description The first message of every session; says whether the connection was authenticated by headers. */
-    ConnectedMessage: {
-      /** @constant */
-      op: 'connected';
-      m?: never;
-      type: components['schemas']['SessionType'];
-    };
+    /** @description The first message of every session; says whether the connection was authenticated by headers. Recorded sessions carry the kind in `m`, the reference prints `op`: one of the two, never both. */
+    ConnectedMessage:
+      | {
+          /** @constant */
+          m: 'connected';
+          op?: never;
+          type: components['schemas']['SessionType'];
+        }
+      | {
+          /** @constant */
+          op: 'connected';
+          m?: never;
+          type: components['schemas']['SessionType'];
+        };
     /** @description A decimal number carried as a string so that no precision is lost (prices, quantities, balances, fees). May be negative (fees, rebates, negative balances). */
     Decimal: string;
     /** @description A decimal string, or the empty string where the exchange has no value (e.g. `stopPrice` of a limit order). */
@@ -704,6 +713,29 @@ export interface components {
       fee: components['schemas']['Decimal'];
       feeAsset: components['schemas']['AssetCode'];
     };
+    /** @description A product as the pre-split all-products route sends it: fewer fields than `Product`, with the base and quote assets and a `status` instead of `statusCode`. Every field below was present in every recorded item. */
+    LegacyProduct: {
+      symbol: components['schemas']['Symbol'];
+      /** @description Asset being bought or sold. */
+      baseAsset: components['schemas']['AssetCode'];
+      /** @description Asset prices are quoted in. */
+      quoteAsset: components['schemas']['AssetCode'];
+      /** @description Trading status, e.g. `Normal`. */
+      status: string;
+      /** @description Smallest order notional (price times quantity). */
+      minNotional: components['schemas']['Decimal'];
+      /** @description Largest order notional. */
+      maxNotional: components['schemas']['Decimal'];
+      /** @description Whether the symbol can be traded on margin. */
+      marginTradable: boolean;
+      commissionType: components['schemas']['CommissionType'];
+      /** @description Fee rate the exchange reserves from the balance when a cash order is placed. */
+      commissionReserveRate: components['schemas']['Decimal'];
+      /** @description Order and stop prices must be multiples of this. */
+      tickSize: components['schemas']['Decimal'];
+      /** @description Order quantities must be multiples of this. */
+      lotSize: components['schemas']['Decimal'];
+    };
     /** @description A limit order. */
     LimitOrderArgs: {
       id?: components['schemas']['OrderArgId'];
@@ -755,6 +787,11 @@ export interface components {
       ac: components['schemas']['AccountCategoryCode'];
       accountId: components['schemas']['AccountId'];
       data: components['schemas']['OrderDetail'][];
+    };
+    ListProductsLegacySuccess: {
+      /** @constant */
+      code: 0;
+      data: components['schemas']['LegacyProduct'][];
     };
     ListProductsSuccess: {
       /** @constant */
@@ -1811,11 +1848,11 @@ export type AccountCategory = components['schemas']['AccountCategory'];
  */
 export type AccountCategoryCode = components['schemas']['AccountCategoryCode'];
 /**
- * The exchange's id of one cash or margin account.
+ * The exchange's id of one account (cash, margin or futures).
  */
 export type AccountId = components['schemas']['AccountId'];
 /**
- * The API key's user, its accounts, permissions and restrictions.
+ * The API key's user, its accounts, permissions and restrictions. `allowedIps` and `expireTime` are absent for a key without IP restrictions or expiry; `futuresAccount` is sent beside the cash and margin accounts although the reference omits it.
  */
 export type AccountInfo = components['schemas']['AccountInfo'];
 /**
@@ -1978,7 +2015,7 @@ export type ClientOrderId = components['schemas']['ClientOrderId'];
  */
 export type CommissionType = components['schemas']['CommissionType'];
 /**
- * The first message of every session; says whether the connection was authenticated by headers.
+ * The first message of every session; says whether the connection was authenticated by headers. Recorded sessions carry the kind in `m`, the reference prints `op`: one of the two, never both.
  */
 export type ConnectedMessage = components['schemas']['ConnectedMessage'];
 /**
@@ -2094,6 +2131,10 @@ export type HistoryOrderV1Page = components['schemas']['HistoryOrderV1Page'];
  */
 export type HistoryOrderV2 = components['schemas']['HistoryOrderV2'];
 /**
+ * A product as the pre-split all-products route sends it: fewer fields than `Product`, with the base and quote assets and a `status` instead of `statusCode`. Every field below was present in every recorded item.
+ */
+export type LegacyProduct = components['schemas']['LegacyProduct'];
+/**
  * A limit order.
  */
 export type LimitOrderArgs = components['schemas']['LimitOrderArgs'];
@@ -2117,6 +2158,7 @@ export type ListHistoryOrdersV2Success = components['schemas']['ListHistoryOrder
  * The account and a list of its orders (open orders; also the recent-history envelope).
  */
 export type ListOpenOrdersSuccess = components['schemas']['ListOpenOrdersSuccess'];
+export type ListProductsLegacySuccess = components['schemas']['ListProductsLegacySuccess'];
 export type ListProductsSuccess = components['schemas']['ListProductsSuccess'];
 export type ListWalletTransactionsSuccess = components['schemas']['ListWalletTransactionsSuccess'];
 /**

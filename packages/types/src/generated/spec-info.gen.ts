@@ -5,5 +5,5 @@ export const specInfo = {
   openapiVersion: '1.0.0',
   asyncapiVersion: '1.0.0',
   /** SHA-256 of the bundled OpenAPI and AsyncAPI documents. */
-  sha256: '0220a128e8eea556a403aae702b69d06adc46b62752581fd4f278f5e0108ebb7',
+  sha256: '8658b63f7bcb26ae7e002a53d332bf65a3edeceb3b4a47a37bf34a9606792dc9',
 } as const;

@@ -33,7 +33,7 @@ export type GetMarginBalanceResponse = operations['getMarginBalance']['responses
 export type GetMarginBalanceData = GetMarginBalanceSuccess['data'];
 /**
  * Margin account risk profile
- * POST /{accountGroup}/api/pro/v1/margin/risk · signed, prehash `margin/risk`
+ * GET /{accountGroup}/api/pro/v1/margin/risk · signed, prehash `margin/risk`
  */
 export type GetMarginRiskParams = NonNullable<operations['getMarginRisk']['parameters']['path']>;
 /** Whole 200 body of getMarginRisk: the success envelope or an error envelope. */

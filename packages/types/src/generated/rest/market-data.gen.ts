@@ -9,6 +9,7 @@ import type {
   GetTickerV1Success,
   ListAssetsSuccess,
   ListBarIntervalsSuccess,
+  ListProductsLegacySuccess,
   ListProductsSuccess,
 } from '../schemas.gen.js';
 
@@ -30,6 +31,17 @@ export type ListProductsParams = NonNullable<operations['listProducts']['paramet
 export type ListProductsResponse = operations['listProducts']['responses'][200]['content']['application/json'];
 /** Payload of a successful listProducts (`x-ascendex.payload: data`). */
 export type ListProductsData = ListProductsSuccess['data'];
+/**
+ * List all products (route from before the cash/margin split)
+ * GET /api/pro/v1/products · public
+ * @deprecated the exchange keeps this endpoint for old clients only
+ */
+export type ListProductsLegacyParams = Record<string, never>;
+/** Whole 200 body of listProductsLegacy: the success envelope or an error envelope. */
+export type ListProductsLegacyResponse =
+  operations['listProductsLegacy']['responses'][200]['content']['application/json'];
+/** Payload of a successful listProductsLegacy (`x-ascendex.payload: data`). */
+export type ListProductsLegacyData = ListProductsLegacySuccess['data'];
 /**
  * 24-hour ticker of spot symbols
  * GET /api/pro/v1/spot/ticker · public

@@ -43,6 +43,27 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/pro/v1/products': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List all products (route from before the cash/margin split)
+     * @deprecated
+     * @description The all-products route that predates the per-category product lists. The reference no longer documents it, but production clients still call it on every market load and the exchange still answers it, with a shorter product record: the trading pair, its assets and status, the notional range, tick and lot sizes, commission settings and whether it can be traded on margin. New code should call `listProducts` with an account category.
+     */
+    get: operations['listProductsLegacy'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/pro/v1/spot/ticker': {
     parameters: {
       query?: never;
@@ -234,7 +255,7 @@ export interface paths {
     };
     /**
      * Account information of the API key
-     * @description Returns the user behind the API key: the account group (the first URL segment of most private endpoints), the cash and margin account ids, the key's permissions, allowed IP addresses and expiry time. Call it first; it is one of the few private endpoints served without the account group in the URL.
+     * @description Returns the user behind the API key: the account group (the first URL segment of most private endpoints), the cash and margin account ids, the key's permissions, allowed IP addresses and expiry time (the last two only for keys restricted by them). Call it first; it is one of the few private endpoints served without the account group in the URL.
      */
     get: operations['getAccountInfo'];
     put?: never;
@@ -332,13 +353,13 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
-    put?: never;
     /**
      * Margin account risk profile
-     * @description Returns the margin account's current and maximum leverage, its USDT-valued balances, loans and interest, and its cushion. Although it only reads data, the exchange's reference documents it as a POST without a body, and it is described that way here (the exchange's demo client uses GET).
+     * @description Returns the margin account's current and maximum leverage, its USDT-valued balances, loans and interest, and its cushion. Production clients and the exchange's demo call it with GET, which is how it is described here; the exchange's reference prints POST without a body, and the exchange answers that too (`x-ascendex.alsoAccepts`).
      */
-    post: operations['getMarginRisk'];
+    get: operations['getMarginRisk'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -664,7 +685,7 @@ export interface paths {
     /**
      * Past orders (v2, old route under the account group)
      * @deprecated
-     * @description The route the v2 order history was served on before 2021-12-02: the same query and answer as `listHistoryOrdersV2`, under the account group. The exchange still serves it but will remove it. Its prehash is not documented; `order/hist` (the old route's path tail, as for the v1 history, and what the exchange's demo client signed for this route) is assumed.
+     * @description The route the v2 order history was served on before 2021-12-02: the same query and answer as `listHistoryOrdersV2`, under the account group. The exchange still serves it but will remove it. Its prehash is not documented and the sources disagree: the exchange's demo client signed `order/hist` (the old route's path tail, as for the v1 history), which the client sends; a production client signs `v2/order/hist`, which the exchange side accepts too (`x-ascendex.alsoAccepts`).
      */
     get: operations['listHistoryOrdersV2Legacy'];
     put?: never;
@@ -716,6 +737,27 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ListProductsSuccess'] | components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  listProductsLegacy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The products, or an error envelope. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            components['schemas']['ListProductsLegacySuccess'] | components['schemas']['ErrorResponse'];
         };
       };
     };
@@ -845,7 +887,7 @@ export interface operations {
       query: {
         /** @description The trading pair. */
         symbol: components['schemas']['Symbol'];
-        /** @description Number of trades wanted, up to 100. */
+        /** @description Number of trades wanted, up to 100 (the exchange caps larger values). */
         n?: number;
       };
       header?: never;

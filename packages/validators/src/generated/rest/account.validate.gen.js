@@ -44,7 +44,7 @@ validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 export const validateGetAccountInfoResponse = validate21;
 const schema32 = {"$id":"asx:GetAccountInfoResponse","oneOf":[{"$ref":"asx:GetAccountInfoSuccess"},{"$ref":"asx:ErrorResponse"}]};
 const schema33 = {"$id":"asx:GetAccountInfoSuccess","type":"object","required":["code","data"],"properties":{"code":{"const":0},"data":{"$ref":"asx:AccountInfo"}}};
-const schema34 = {"$id":"asx:AccountInfo","type":"object","required":["accountGroup","email","expireTime","allowedIps","cashAccount","marginAccount","userUID","tradePermission","transferPermission","viewPermission"],"properties":{"accountGroup":{"type":"integer","minimum":0},"email":{"type":"string"},"expireTime":{"$ref":"asx:TimestampMsOrNever"},"allowedIps":{"type":"array","items":{"type":"string"}},"cashAccount":{"type":"array","items":{"$ref":"asx:AccountId"}},"marginAccount":{"type":"array","items":{"$ref":"asx:AccountId"}},"userUID":{"type":"string"},"tradePermission":{"type":"boolean"},"transferPermission":{"type":"boolean"},"viewPermission":{"type":"boolean"}}};
+const schema34 = {"$id":"asx:AccountInfo","type":"object","required":["accountGroup","email","cashAccount","marginAccount","userUID","tradePermission","transferPermission","viewPermission"],"properties":{"accountGroup":{"type":"integer","minimum":0},"email":{"type":"string"},"expireTime":{"$ref":"asx:TimestampMsOrNever"},"allowedIps":{"type":"array","items":{"type":"string"}},"cashAccount":{"type":"array","items":{"$ref":"asx:AccountId"}},"marginAccount":{"type":"array","items":{"$ref":"asx:AccountId"}},"futuresAccount":{"type":"array","items":{"$ref":"asx:AccountId"}},"userUID":{"type":"string"},"tradePermission":{"type":"boolean"},"transferPermission":{"type":"boolean"},"viewPermission":{"type":"boolean"}}};
 const schema37 = {"$id":"asx:AccountId","type":"string"};
 const schema35 = {"$id":"asx:TimestampMsOrNever","oneOf":[{"const":-1},{"$ref":"asx:TimestampMs"}]};
 const schema36 = {"$id":"asx:TimestampMs","type":"integer","minimum":0};
@@ -172,8 +172,8 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.expireTime === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "expireTime"},message:"must have required property '"+"expireTime"+"'"};
+if(data.cashAccount === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cashAccount"},message:"must have required property '"+"cashAccount"+"'"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -182,8 +182,8 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data.allowedIps === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "allowedIps"},message:"must have required property '"+"allowedIps"+"'"};
+if(data.marginAccount === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "marginAccount"},message:"must have required property '"+"marginAccount"+"'"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -192,8 +192,8 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data.cashAccount === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cashAccount"},message:"must have required property '"+"cashAccount"+"'"};
+if(data.userUID === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "userUID"},message:"must have required property '"+"userUID"+"'"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -202,8 +202,8 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data.marginAccount === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "marginAccount"},message:"must have required property '"+"marginAccount"+"'"};
+if(data.tradePermission === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tradePermission"},message:"must have required property '"+"tradePermission"+"'"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -212,8 +212,8 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(data.userUID === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "userUID"},message:"must have required property '"+"userUID"+"'"};
+if(data.transferPermission === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "transferPermission"},message:"must have required property '"+"transferPermission"+"'"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -222,8 +222,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(data.tradePermission === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tradePermission"},message:"must have required property '"+"tradePermission"+"'"};
+if(data.viewPermission === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "viewPermission"},message:"must have required property '"+"viewPermission"+"'"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -232,8 +232,10 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(data.transferPermission === undefined){
-const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "transferPermission"},message:"must have required property '"+"transferPermission"+"'"};
+if(data.accountGroup !== undefined){
+let data0 = data.accountGroup;
+if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
+const err8 = {instancePath:instancePath+"/accountGroup",schemaPath:"#/properties/accountGroup/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -242,8 +244,9 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(data.viewPermission === undefined){
-const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "viewPermission"},message:"must have required property '"+"viewPermission"+"'"};
+if((typeof data0 == "number") && (isFinite(data0))){
+if(data0 < 0 || isNaN(data0)){
+const err9 = {instancePath:instancePath+"/accountGroup",schemaPath:"#/properties/accountGroup/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -252,39 +255,16 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(data.accountGroup !== undefined){
-let data0 = data.accountGroup;
-if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err10 = {instancePath:instancePath+"/accountGroup",schemaPath:"#/properties/accountGroup/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+}
+if(data.email !== undefined){
+if(typeof data.email !== "string"){
+const err10 = {instancePath:instancePath+"/email",schemaPath:"#/properties/email/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err10];
 }
 else {
 vErrors.push(err10);
-}
-errors++;
-}
-if((typeof data0 == "number") && (isFinite(data0))){
-if(data0 < 0 || isNaN(data0)){
-const err11 = {instancePath:instancePath+"/accountGroup",schemaPath:"#/properties/accountGroup/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-}
-if(data.email !== undefined){
-if(typeof data.email !== "string"){
-const err12 = {instancePath:instancePath+"/email",schemaPath:"#/properties/email/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
 }
 errors++;
 }
@@ -301,7 +281,35 @@ if(Array.isArray(data3)){
 const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data3[i0] !== "string"){
-const err13 = {instancePath:instancePath+"/allowedIps/" + i0,schemaPath:"#/properties/allowedIps/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err11 = {instancePath:instancePath+"/allowedIps/" + i0,schemaPath:"#/properties/allowedIps/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/allowedIps",schemaPath:"#/properties/allowedIps/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.cashAccount !== undefined){
+let data5 = data.cashAccount;
+if(Array.isArray(data5)){
+const len1 = data5.length;
+for(let i1=0; i1<len1; i1++){
+if(typeof data5[i1] !== "string"){
+const err13 = {instancePath:instancePath+"/cashAccount/" + i1,schemaPath:"asx:AccountId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -313,7 +321,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/allowedIps",schemaPath:"#/properties/allowedIps/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err14 = {instancePath:instancePath+"/cashAccount",schemaPath:"#/properties/cashAccount/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -323,13 +331,13 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data.cashAccount !== undefined){
-let data5 = data.cashAccount;
-if(Array.isArray(data5)){
-const len1 = data5.length;
-for(let i1=0; i1<len1; i1++){
-if(typeof data5[i1] !== "string"){
-const err15 = {instancePath:instancePath+"/cashAccount/" + i1,schemaPath:"asx:AccountId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.marginAccount !== undefined){
+let data7 = data.marginAccount;
+if(Array.isArray(data7)){
+const len2 = data7.length;
+for(let i2=0; i2<len2; i2++){
+if(typeof data7[i2] !== "string"){
+const err15 = {instancePath:instancePath+"/marginAccount/" + i2,schemaPath:"asx:AccountId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -341,7 +349,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/cashAccount",schemaPath:"#/properties/cashAccount/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err16 = {instancePath:instancePath+"/marginAccount",schemaPath:"#/properties/marginAccount/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -351,13 +359,13 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data.marginAccount !== undefined){
-let data7 = data.marginAccount;
-if(Array.isArray(data7)){
-const len2 = data7.length;
-for(let i2=0; i2<len2; i2++){
-if(typeof data7[i2] !== "string"){
-const err17 = {instancePath:instancePath+"/marginAccount/" + i2,schemaPath:"asx:AccountId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.futuresAccount !== undefined){
+let data9 = data.futuresAccount;
+if(Array.isArray(data9)){
+const len3 = data9.length;
+for(let i3=0; i3<len3; i3++){
+if(typeof data9[i3] !== "string"){
+const err17 = {instancePath:instancePath+"/futuresAccount/" + i3,schemaPath:"asx:AccountId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -369,7 +377,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/marginAccount",schemaPath:"#/properties/marginAccount/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err18 = {instancePath:instancePath+"/futuresAccount",schemaPath:"#/properties/futuresAccount/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -441,7 +449,7 @@ errors++;
 validate23.errors = vErrors;
 return errors === 0;
 }
-validate23.evaluated = {"props":{"accountGroup":true,"email":true,"expireTime":true,"allowedIps":true,"cashAccount":true,"marginAccount":true,"userUID":true,"tradePermission":true,"transferPermission":true,"viewPermission":true},"dynamicProps":false,"dynamicItems":false};
+validate23.evaluated = {"props":{"accountGroup":true,"email":true,"expireTime":true,"allowedIps":true,"cashAccount":true,"marginAccount":true,"futuresAccount":true,"userUID":true,"tradePermission":true,"transferPermission":true,"viewPermission":true},"dynamicProps":false,"dynamicItems":false};
 
 
 function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -510,8 +518,8 @@ return errors === 0;
 }
 validate22.evaluated = {"props":{"code":true,"data":true},"dynamicProps":false,"dynamicItems":false};
 
-const schema39 = {"$id":"asx:ErrorResponse","type":"object","required":["code"],"properties":{"code":{"$ref":"asx:ErrorCode"},"reason":{"type":"string"},"message":{"type":"string"},"info":{}}};
-const schema40 = {"$id":"asx:ErrorCode","type":"integer","minimum":1};
+const schema40 = {"$id":"asx:ErrorResponse","type":"object","required":["code"],"properties":{"code":{"$ref":"asx:ErrorCode"},"reason":{"type":"string"},"message":{"type":"string"},"info":{}}};
+const schema41 = {"$id":"asx:ErrorCode","type":"integer","minimum":1};
 
 function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="asx:ErrorResponse" */;
@@ -681,7 +689,7 @@ validate21.evaluated = {"dynamicProps":true,"dynamicItems":false};
 export const validateGetAccountInfoSuccess = validate22;
 
 export const validateGetVipFeeScheduleParams = validate30;
-const schema41 = {"$id":"asx:GetVipFeeScheduleParams","type":"object","properties":{"accountGroup":{"type":"integer","minimum":0}},"required":["accountGroup"],"additionalProperties":false};
+const schema42 = {"$id":"asx:GetVipFeeScheduleParams","type":"object","properties":{"accountGroup":{"type":"integer","minimum":0}},"required":["accountGroup"],"additionalProperties":false};
 
 function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="asx:GetVipFeeScheduleParams" */;
@@ -759,11 +767,11 @@ return errors === 0;
 validate30.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateGetVipFeeScheduleResponse = validate31;
-const schema42 = {"$id":"asx:GetVipFeeScheduleResponse","oneOf":[{"$ref":"asx:GetVipFeeScheduleSuccess"},{"$ref":"asx:ErrorResponse"}]};
-const schema43 = {"$id":"asx:GetVipFeeScheduleSuccess","type":"object","required":["code","data"],"properties":{"code":{"const":0},"data":{"$ref":"asx:VipFeeSchedule"}}};
-const schema44 = {"$id":"asx:VipFeeSchedule","type":"object","required":["domain","userUID","vipLevel","genericFee"],"properties":{"domain":{"type":"string"},"userUID":{"type":"string"},"vipLevel":{"type":"integer","minimum":0},"genericFee":{"type":"object","required":["largeCap","smallCap"],"properties":{"largeCap":{"$ref":"asx:MakerTakerFeeRate"},"smallCap":{"$ref":"asx:MakerTakerFeeRate"}}}}};
-const schema45 = {"$id":"asx:MakerTakerFeeRate","type":"object","required":["maker","taker"],"properties":{"maker":{"$ref":"asx:Decimal"},"taker":{"$ref":"asx:Decimal"}}};
-const schema46 = {"$id":"asx:Decimal","type":"string","pattern":"^-?\\d+(\\.\\d+)?$"};
+const schema43 = {"$id":"asx:GetVipFeeScheduleResponse","oneOf":[{"$ref":"asx:GetVipFeeScheduleSuccess"},{"$ref":"asx:ErrorResponse"}]};
+const schema44 = {"$id":"asx:GetVipFeeScheduleSuccess","type":"object","required":["code","data"],"properties":{"code":{"const":0},"data":{"$ref":"asx:VipFeeSchedule"}}};
+const schema45 = {"$id":"asx:VipFeeSchedule","type":"object","required":["domain","userUID","vipLevel","genericFee"],"properties":{"domain":{"type":"string"},"userUID":{"type":"string"},"vipLevel":{"type":"integer","minimum":0},"genericFee":{"type":"object","required":["largeCap","smallCap"],"properties":{"largeCap":{"$ref":"asx:MakerTakerFeeRate"},"smallCap":{"$ref":"asx:MakerTakerFeeRate"}}}}};
+const schema46 = {"$id":"asx:MakerTakerFeeRate","type":"object","required":["maker","taker"],"properties":{"maker":{"$ref":"asx:Decimal"},"taker":{"$ref":"asx:Decimal"}}};
+const schema47 = {"$id":"asx:Decimal","type":"string","pattern":"^-?\\d+(\\.\\d+)?$"};
 const pattern4 = new RegExp("^-?\\d+(\\.\\d+)?$", "u");
 
 function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -1177,7 +1185,7 @@ validate31.evaluated = {"dynamicProps":true,"dynamicItems":false};
 export const validateGetVipFeeScheduleSuccess = validate32;
 
 export const validateGetFeeBySymbolParams = validate40;
-const schema48 = {"$id":"asx:GetFeeBySymbolParams","type":"object","properties":{"accountGroup":{"type":"integer","minimum":0}},"required":["accountGroup"],"additionalProperties":false};
+const schema49 = {"$id":"asx:GetFeeBySymbolParams","type":"object","properties":{"accountGroup":{"type":"integer","minimum":0}},"required":["accountGroup"],"additionalProperties":false};
 
 function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="asx:GetFeeBySymbolParams" */;
@@ -1255,11 +1263,11 @@ return errors === 0;
 validate40.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateGetFeeBySymbolResponse = validate41;
-const schema49 = {"$id":"asx:GetFeeBySymbolResponse","oneOf":[{"$ref":"asx:GetFeeBySymbolSuccess"},{"$ref":"asx:ErrorResponse"}]};
-const schema50 = {"$id":"asx:GetFeeBySymbolSuccess","type":"object","required":["code","data"],"properties":{"code":{"const":0},"data":{"$ref":"asx:SymbolFeeSchedule"}}};
-const schema51 = {"$id":"asx:SymbolFeeSchedule","type":"object","required":["domain","userUID","vipLevel","productFee"],"properties":{"domain":{"type":"string"},"userUID":{"type":"string"},"vipLevel":{"type":"integer","minimum":0},"productFee":{"type":"array","items":{"$ref":"asx:SymbolFeeRate"}}}};
-const schema52 = {"$id":"asx:SymbolFeeRate","type":"object","required":["symbol","fee"],"properties":{"symbol":{"$ref":"asx:Symbol"},"fee":{"$ref":"asx:MakerTakerFeeRate"}}};
-const schema53 = {"$id":"asx:Symbol","type":"string"};
+const schema50 = {"$id":"asx:GetFeeBySymbolResponse","oneOf":[{"$ref":"asx:GetFeeBySymbolSuccess"},{"$ref":"asx:ErrorResponse"}]};
+const schema51 = {"$id":"asx:GetFeeBySymbolSuccess","type":"object","required":["code","data"],"properties":{"code":{"const":0},"data":{"$ref":"asx:SymbolFeeSchedule"}}};
+const schema52 = {"$id":"asx:SymbolFeeSchedule","type":"object","required":["domain","userUID","vipLevel","productFee"],"properties":{"domain":{"type":"string"},"userUID":{"type":"string"},"vipLevel":{"type":"integer","minimum":0},"productFee":{"type":"array","items":{"$ref":"asx:SymbolFeeRate"}}}};
+const schema53 = {"$id":"asx:SymbolFeeRate","type":"object","required":["symbol","fee"],"properties":{"symbol":{"$ref":"asx:Symbol"},"fee":{"$ref":"asx:MakerTakerFeeRate"}}};
+const schema54 = {"$id":"asx:Symbol","type":"string"};
 
 function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="asx:SymbolFeeRate" */;

@@ -7,6 +7,9 @@ import type {
   ListProductsParams,
   ListProductsResponse,
   ListProductsSuccess,
+  ListProductsLegacyParams,
+  ListProductsLegacyResponse,
+  ListProductsLegacySuccess,
   GetTickerParams,
   GetTickerResponse,
   GetTickerSuccess,
@@ -34,6 +37,9 @@ import {
   validateListProductsParams,
   validateListProductsResponse,
   validateListProductsSuccess,
+  validateListProductsLegacyParams,
+  validateListProductsLegacyResponse,
+  validateListProductsLegacySuccess,
   validateGetTickerParams,
   validateGetTickerResponse,
   validateGetTickerSuccess,
@@ -61,6 +67,9 @@ export {
   validateListProductsParams,
   validateListProductsResponse,
   validateListProductsSuccess,
+  validateListProductsLegacyParams,
+  validateListProductsLegacyResponse,
+  validateListProductsLegacySuccess,
   validateGetTickerParams,
   validateGetTickerResponse,
   validateGetTickerSuccess,
@@ -152,6 +161,42 @@ export function isListProductsSuccess(value: unknown): value is ListProductsSucc
  */
 export function assertListProductsSuccess(value: unknown): asserts value is ListProductsSuccess {
   assertValid(validateListProductsSuccess, value, 'ListProductsSuccess');
+}
+/**
+ * True when `value` is a valid {@link ListProductsLegacyParams}.
+ */
+export function isListProductsLegacyParams(value: unknown): value is ListProductsLegacyParams {
+  return validateListProductsLegacyParams(value);
+}
+/**
+ * Throws a ValidationError (issues with JSON-pointer paths) unless `value` is a valid {@link ListProductsLegacyParams}.
+ */
+export function assertListProductsLegacyParams(value: unknown): asserts value is ListProductsLegacyParams {
+  assertValid(validateListProductsLegacyParams, value, 'ListProductsLegacyParams');
+}
+/**
+ * True when `value` is a valid {@link ListProductsLegacyResponse}.
+ */
+export function isListProductsLegacyResponse(value: unknown): value is ListProductsLegacyResponse {
+  return validateListProductsLegacyResponse(value);
+}
+/**
+ * Throws a ValidationError (issues with JSON-pointer paths) unless `value` is a valid {@link ListProductsLegacyResponse}.
+ */
+export function assertListProductsLegacyResponse(value: unknown): asserts value is ListProductsLegacyResponse {
+  assertValid(validateListProductsLegacyResponse, value, 'ListProductsLegacyResponse');
+}
+/**
+ * True when `value` is a valid {@link ListProductsLegacySuccess}.
+ */
+export function isListProductsLegacySuccess(value: unknown): value is ListProductsLegacySuccess {
+  return validateListProductsLegacySuccess(value);
+}
+/**
+ * Throws a ValidationError (issues with JSON-pointer paths) unless `value` is a valid {@link ListProductsLegacySuccess}.
+ */
+export function assertListProductsLegacySuccess(value: unknown): asserts value is ListProductsLegacySuccess {
+  assertValid(validateListProductsLegacySuccess, value, 'ListProductsLegacySuccess');
 }
 /**
  * True when `value` is a valid {@link GetTickerParams}.

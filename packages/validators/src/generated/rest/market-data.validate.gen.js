@@ -1667,14 +1667,569 @@ validate31.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
 export const validateListProductsSuccess = validate32;
 
-export const validateGetTickerParams = validate37;
-const schema60 = {"$id":"asx:GetTickerParams","type":"object","properties":{"symbol":{"type":"string"}},"required":[],"additionalProperties":false};
+export const validateListProductsLegacyParams = validate37;
+const schema60 = {"$id":"asx:ListProductsLegacyParams","type":"object","properties":{},"required":[],"additionalProperties":false};
 
 function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="asx:GetTickerParams" */;
+/*# sourceURL="asx:ListProductsLegacyParams" */;
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate37.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate37.errors = vErrors;
+return errors === 0;
+}
+validate37.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const validateListProductsLegacyResponse = validate38;
+const schema61 = {"$id":"asx:ListProductsLegacyResponse","oneOf":[{"$ref":"asx:ListProductsLegacySuccess"},{"$ref":"asx:ErrorResponse"}]};
+const schema62 = {"$id":"asx:ListProductsLegacySuccess","type":"object","required":["code","data"],"properties":{"code":{"const":0},"data":{"type":"array","items":{"$ref":"asx:LegacyProduct"}}}};
+const schema63 = {"$id":"asx:LegacyProduct","type":"object","required":["symbol","baseAsset","quoteAsset","status","minNotional","maxNotional","marginTradable","commissionType","commissionReserveRate","tickSize","lotSize"],"properties":{"symbol":{"$ref":"asx:Symbol"},"baseAsset":{"$ref":"asx:AssetCode"},"quoteAsset":{"$ref":"asx:AssetCode"},"status":{"type":"string"},"minNotional":{"$ref":"asx:Decimal"},"maxNotional":{"$ref":"asx:Decimal"},"marginTradable":{"type":"boolean"},"commissionType":{"$ref":"asx:CommissionType"},"commissionReserveRate":{"$ref":"asx:Decimal"},"tickSize":{"$ref":"asx:Decimal"},"lotSize":{"$ref":"asx:Decimal"}}};
+
+function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="asx:LegacyProduct" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate40.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.symbol === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "symbol"},message:"must have required property '"+"symbol"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.baseAsset === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "baseAsset"},message:"must have required property '"+"baseAsset"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.quoteAsset === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "quoteAsset"},message:"must have required property '"+"quoteAsset"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.status === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.minNotional === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "minNotional"},message:"must have required property '"+"minNotional"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.maxNotional === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "maxNotional"},message:"must have required property '"+"maxNotional"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.marginTradable === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "marginTradable"},message:"must have required property '"+"marginTradable"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.commissionType === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "commissionType"},message:"must have required property '"+"commissionType"+"'"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data.commissionReserveRate === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "commissionReserveRate"},message:"must have required property '"+"commissionReserveRate"+"'"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data.tickSize === undefined){
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tickSize"},message:"must have required property '"+"tickSize"+"'"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data.lotSize === undefined){
+const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "lotSize"},message:"must have required property '"+"lotSize"+"'"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(data.symbol !== undefined){
+if(typeof data.symbol !== "string"){
+const err11 = {instancePath:instancePath+"/symbol",schemaPath:"asx:Symbol/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.baseAsset !== undefined){
+if(typeof data.baseAsset !== "string"){
+const err12 = {instancePath:instancePath+"/baseAsset",schemaPath:"asx:AssetCode/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.quoteAsset !== undefined){
+if(typeof data.quoteAsset !== "string"){
+const err13 = {instancePath:instancePath+"/quoteAsset",schemaPath:"asx:AssetCode/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.status !== undefined){
+if(typeof data.status !== "string"){
+const err14 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.minNotional !== undefined){
+let data4 = data.minNotional;
+if(typeof data4 === "string"){
+if(!pattern4.test(data4)){
+const err15 = {instancePath:instancePath+"/minNotional",schemaPath:"asx:Decimal/pattern",keyword:"pattern",params:{pattern: "^-?\\d+(\\.\\d+)?$"},message:"must match pattern \""+"^-?\\d+(\\.\\d+)?$"+"\""};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/minNotional",schemaPath:"asx:Decimal/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.maxNotional !== undefined){
+let data5 = data.maxNotional;
+if(typeof data5 === "string"){
+if(!pattern4.test(data5)){
+const err17 = {instancePath:instancePath+"/maxNotional",schemaPath:"asx:Decimal/pattern",keyword:"pattern",params:{pattern: "^-?\\d+(\\.\\d+)?$"},message:"must match pattern \""+"^-?\\d+(\\.\\d+)?$"+"\""};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/maxNotional",schemaPath:"asx:Decimal/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.marginTradable !== undefined){
+if(typeof data.marginTradable !== "boolean"){
+const err19 = {instancePath:instancePath+"/marginTradable",schemaPath:"#/properties/marginTradable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.commissionType !== undefined){
+let data7 = data.commissionType;
+if(typeof data7 !== "string"){
+const err20 = {instancePath:instancePath+"/commissionType",schemaPath:"asx:CommissionType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(!(((data7 === "Base") || (data7 === "Quote")) || (data7 === "Received"))){
+const err21 = {instancePath:instancePath+"/commissionType",schemaPath:"asx:CommissionType/enum",keyword:"enum",params:{allowedValues: schema58.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data.commissionReserveRate !== undefined){
+let data8 = data.commissionReserveRate;
+if(typeof data8 === "string"){
+if(!pattern4.test(data8)){
+const err22 = {instancePath:instancePath+"/commissionReserveRate",schemaPath:"asx:Decimal/pattern",keyword:"pattern",params:{pattern: "^-?\\d+(\\.\\d+)?$"},message:"must match pattern \""+"^-?\\d+(\\.\\d+)?$"+"\""};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/commissionReserveRate",schemaPath:"asx:Decimal/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data.tickSize !== undefined){
+let data9 = data.tickSize;
+if(typeof data9 === "string"){
+if(!pattern4.test(data9)){
+const err24 = {instancePath:instancePath+"/tickSize",schemaPath:"asx:Decimal/pattern",keyword:"pattern",params:{pattern: "^-?\\d+(\\.\\d+)?$"},message:"must match pattern \""+"^-?\\d+(\\.\\d+)?$"+"\""};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/tickSize",schemaPath:"asx:Decimal/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data.lotSize !== undefined){
+let data10 = data.lotSize;
+if(typeof data10 === "string"){
+if(!pattern4.test(data10)){
+const err26 = {instancePath:instancePath+"/lotSize",schemaPath:"asx:Decimal/pattern",keyword:"pattern",params:{pattern: "^-?\\d+(\\.\\d+)?$"},message:"must match pattern \""+"^-?\\d+(\\.\\d+)?$"+"\""};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/lotSize",schemaPath:"asx:Decimal/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+}
+else {
+const err28 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+validate40.errors = vErrors;
+return errors === 0;
+}
+validate40.evaluated = {"props":{"symbol":true,"baseAsset":true,"quoteAsset":true,"status":true,"minNotional":true,"maxNotional":true,"marginTradable":true,"commissionType":true,"commissionReserveRate":true,"tickSize":true,"lotSize":true},"dynamicProps":false,"dynamicItems":false};
+
+
+function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="asx:ListProductsLegacySuccess" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate39.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.code === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.data === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.code !== undefined){
+if(0 !== data.code){
+const err2 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/const",keyword:"const",params:{allowedValue: 0},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.data !== undefined){
+let data1 = data.data;
+if(Array.isArray(data1)){
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate40(data1[i0], {instancePath:instancePath+"/data/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate39.errors = vErrors;
+return errors === 0;
+}
+validate39.evaluated = {"props":{"code":true,"data":true},"dynamicProps":false,"dynamicItems":false};
+
+
+function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="asx:ListProductsLegacyResponse" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate38.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs0 = errors;
+let valid0 = false;
+let passing0 = null;
+const _errs1 = errors;
+if(!(validate39(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
+errors = vErrors.length;
+}
+var _valid0 = _errs1 === errors;
+if(_valid0){
+valid0 = true;
+passing0 = 0;
+var props0 = {};
+props0.code = true;
+props0.data = true;
+}
+const _errs2 = errors;
+if(!(validate28(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
+}
+var _valid0 = _errs2 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 1;
+if(props0 !== true){
+props0 = props0 || {};
+props0.code = true;
+props0.reason = true;
+props0.message = true;
+props0.info = true;
+}
+}
+}
+if(!valid0){
+const err0 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate38.errors = vErrors;
+evaluated0.props = props0;
+return errors === 0;
+}
+validate38.evaluated = {"dynamicProps":true,"dynamicItems":false};
+
+export const validateListProductsLegacySuccess = validate39;
+
+export const validateGetTickerParams = validate44;
+const schema73 = {"$id":"asx:GetTickerParams","type":"object","properties":{"symbol":{"type":"string"}},"required":[],"additionalProperties":false};
+
+function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="asx:GetTickerParams" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate44.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1717,22 +2272,22 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate37.errors = vErrors;
+validate44.errors = vErrors;
 return errors === 0;
 }
-validate37.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate44.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateGetTickerResponse = validate38;
-const schema61 = {"$id":"asx:GetTickerResponse","oneOf":[{"$ref":"asx:GetTickerSuccess"},{"$ref":"asx:ErrorResponse"}]};
-const schema62 = {"$id":"asx:GetTickerSuccess","type":"object","required":["code","data"],"properties":{"code":{"const":0},"data":{"oneOf":[{"$ref":"asx:Ticker"},{"type":"array","items":{"$ref":"asx:Ticker"}}]}}};
-const schema63 = {"$id":"asx:Ticker","type":"object","required":["symbol","open","close","high","low","volume","ask","bid"],"properties":{"symbol":{"$ref":"asx:Symbol"},"open":{"$ref":"asx:Decimal"},"close":{"$ref":"asx:Decimal"},"high":{"$ref":"asx:Decimal"},"low":{"$ref":"asx:Decimal"},"volume":{"$ref":"asx:Decimal"},"ask":{"$ref":"asx:PriceLevel"},"bid":{"$ref":"asx:PriceLevel"}}};
-const schema70 = {"$id":"asx:PriceLevel","type":"array","items":{"$ref":"asx:Decimal"},"minItems":2,"maxItems":2};
+export const validateGetTickerResponse = validate45;
+const schema74 = {"$id":"asx:GetTickerResponse","oneOf":[{"$ref":"asx:GetTickerSuccess"},{"$ref":"asx:ErrorResponse"}]};
+const schema75 = {"$id":"asx:GetTickerSuccess","type":"object","required":["code","data"],"properties":{"code":{"const":0},"data":{"oneOf":[{"$ref":"asx:Ticker"},{"type":"array","items":{"$ref":"asx:Ticker"}}]}}};
+const schema76 = {"$id":"asx:Ticker","type":"object","required":["symbol","open","close","high","low","volume","ask","bid"],"properties":{"symbol":{"$ref":"asx:Symbol"},"open":{"$ref":"asx:Decimal"},"close":{"$ref":"asx:Decimal"},"high":{"$ref":"asx:Decimal"},"low":{"$ref":"asx:Decimal"},"volume":{"$ref":"asx:Decimal"},"ask":{"$ref":"asx:PriceLevel"},"bid":{"$ref":"asx:PriceLevel"}}};
+const schema83 = {"$id":"asx:PriceLevel","type":"array","items":{"$ref":"asx:Decimal"},"minItems":2,"maxItems":2};
 
-function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="asx:PriceLevel" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate41.evaluated;
+const evaluated0 = validate48.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1797,17 +2352,17 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate41.errors = vErrors;
+validate48.errors = vErrors;
 return errors === 0;
 }
-validate41.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate48.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="asx:Ticker" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate40.evaluated;
+const evaluated0 = validate47.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2033,14 +2588,14 @@ errors++;
 }
 }
 if(data.ask !== undefined){
-if(!(validate41(data.ask, {instancePath:instancePath+"/ask",parentData:data,parentDataProperty:"ask",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+if(!(validate48(data.ask, {instancePath:instancePath+"/ask",parentData:data,parentDataProperty:"ask",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
 errors = vErrors.length;
 }
 }
 if(data.bid !== undefined){
-if(!(validate41(data.bid, {instancePath:instancePath+"/bid",parentData:data,parentDataProperty:"bid",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+if(!(validate48(data.bid, {instancePath:instancePath+"/bid",parentData:data,parentDataProperty:"bid",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
 errors = vErrors.length;
 }
 }
@@ -2055,17 +2610,17 @@ vErrors.push(err19);
 }
 errors++;
 }
-validate40.errors = vErrors;
+validate47.errors = vErrors;
 return errors === 0;
 }
-validate40.evaluated = {"props":{"symbol":true,"open":true,"close":true,"high":true,"low":true,"volume":true,"ask":true,"bid":true},"dynamicProps":false,"dynamicItems":false};
+validate47.evaluated = {"props":{"symbol":true,"open":true,"close":true,"high":true,"low":true,"volume":true,"ask":true,"bid":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="asx:GetTickerSuccess" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate39.evaluated;
+const evaluated0 = validate46.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2111,8 +2666,8 @@ const _errs3 = errors;
 let valid1 = false;
 let passing0 = null;
 const _errs4 = errors;
-if(!(validate40(data1, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+if(!(validate47(data1, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs4 === errors;
@@ -2133,8 +2688,8 @@ const _errs5 = errors;
 if(Array.isArray(data1)){
 const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate40(data1[i0], {instancePath:instancePath+"/data/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+if(!(validate47(data1[i0], {instancePath:instancePath+"/data/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
 errors = vErrors.length;
 }
 }
@@ -2193,17 +2748,17 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate39.errors = vErrors;
+validate46.errors = vErrors;
 return errors === 0;
 }
-validate39.evaluated = {"props":{"code":true,"data":true},"dynamicProps":false,"dynamicItems":false};
+validate46.evaluated = {"props":{"code":true,"data":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="asx:GetTickerResponse" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate38.evaluated;
+const evaluated0 = validate45.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2214,8 +2769,8 @@ const _errs0 = errors;
 let valid0 = false;
 let passing0 = null;
 const _errs1 = errors;
-if(!(validate39(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
+if(!(validate46(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs1 === errors;
@@ -2270,22 +2825,22 @@ vErrors = null;
 }
 }
 }
-validate38.errors = vErrors;
+validate45.errors = vErrors;
 evaluated0.props = props0;
 return errors === 0;
 }
-validate38.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate45.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-export const validateGetTickerSuccess = validate39;
+export const validateGetTickerSuccess = validate46;
 
-export const validateGetTickerV1Params = validate48;
-const schema72 = {"$id":"asx:GetTickerV1Params","type":"object","properties":{"symbol":{"type":"string"}},"required":[],"additionalProperties":false};
+export const validateGetTickerV1Params = validate55;
+const schema85 = {"$id":"asx:GetTickerV1Params","type":"object","properties":{"symbol":{"type":"string"}},"required":[],"additionalProperties":false};
 
-function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate55(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="asx:GetTickerV1Params" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate48.evaluated;
+const evaluated0 = validate55.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2328,41 +2883,41 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate48.errors = vErrors;
+validate55.errors = vErrors;
 return errors === 0;
 }
-validate48.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate55.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateGetTickerV1Response = validate49;
-const schema73 = {"$id":"asx:GetTickerV1Response","oneOf":[{"$ref":"asx:GetTickerV1Success"},{"$ref":"asx:ErrorResponse"}]};
-const schema74 = {"$id":"asx:GetTickerV1Success","$ref":"asx:GetTickerSuccess"};
+export const validateGetTickerV1Response = validate56;
+const schema86 = {"$id":"asx:GetTickerV1Response","oneOf":[{"$ref":"asx:GetTickerV1Success"},{"$ref":"asx:ErrorResponse"}]};
+const schema87 = {"$id":"asx:GetTickerV1Success","$ref":"asx:GetTickerSuccess"};
 
-function validate50(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate57(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="asx:GetTickerV1Success" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate50.evaluated;
+const evaluated0 = validate57.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate39(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
+if(!(validate46(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
 errors = vErrors.length;
 }
-validate50.errors = vErrors;
+validate57.errors = vErrors;
 return errors === 0;
 }
-validate50.evaluated = {"props":{"code":true,"data":true},"dynamicProps":false,"dynamicItems":false};
+validate57.evaluated = {"props":{"code":true,"data":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="asx:GetTickerV1Response" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate49.evaluated;
+const evaluated0 = validate56.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2373,8 +2928,8 @@ const _errs0 = errors;
 let valid0 = false;
 let passing0 = null;
 const _errs1 = errors;
-if(!(validate50(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
+if(!(validate57(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs1 === errors;
@@ -2429,22 +2984,22 @@ vErrors = null;
 }
 }
 }
-validate49.errors = vErrors;
+validate56.errors = vErrors;
 evaluated0.props = props0;
 return errors === 0;
 }
-validate49.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate56.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-export const validateGetTickerV1Success = validate50;
+export const validateGetTickerV1Success = validate57;
 
-export const validateListBarIntervalsParams = validate54;
-const schema75 = {"$id":"asx:ListBarIntervalsParams","type":"object","properties":{},"required":[],"additionalProperties":false};
+export const validateListBarIntervalsParams = validate61;
+const schema88 = {"$id":"asx:ListBarIntervalsParams","type":"object","properties":{},"required":[],"additionalProperties":false};
 
-function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate61(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="asx:ListBarIntervalsParams" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate54.evaluated;
+const evaluated0 = validate61.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2473,22 +3028,22 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate54.errors = vErrors;
+validate61.errors = vErrors;
 return errors === 0;
 }
-validate54.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate61.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateListBarIntervalsResponse = validate55;
-const schema76 = {"$id":"asx:ListBarIntervalsResponse","oneOf":[{"$ref":"asx:ListBarIntervalsSuccess"},{"$ref":"asx:ErrorResponse"}]};
-const schema77 = {"$id":"asx:ListBarIntervalsSuccess","type":"object","required":["code","data"],"properties":{"code":{"const":0},"data":{"type":"array","items":{"$ref":"asx:BarIntervalInfo"}}}};
-const schema78 = {"$id":"asx:BarIntervalInfo","type":"object","required":["name","intervalInMillis"],"properties":{"name":{"$ref":"asx:BarInterval"},"intervalInMillis":{"type":"integer","minimum":1}}};
-const schema79 = {"$id":"asx:BarInterval","type":"string","enum":["1","5","15","30","60","120","240","360","720","1d","1w","1m"]};
+export const validateListBarIntervalsResponse = validate62;
+const schema89 = {"$id":"asx:ListBarIntervalsResponse","oneOf":[{"$ref":"asx:ListBarIntervalsSuccess"},{"$ref":"asx:ErrorResponse"}]};
+const schema90 = {"$id":"asx:ListBarIntervalsSuccess","type":"object","required":["code","data"],"properties":{"code":{"const":0},"data":{"type":"array","items":{"$ref":"asx:BarIntervalInfo"}}}};
+const schema91 = {"$id":"asx:BarIntervalInfo","type":"object","required":["name","intervalInMillis"],"properties":{"name":{"$ref":"asx:BarInterval"},"intervalInMillis":{"type":"integer","minimum":1}}};
+const schema92 = {"$id":"asx:BarInterval","type":"string","enum":["1","5","15","30","60","120","240","360","720","1d","1w","1m"]};
 
-function validate57(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate64(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="asx:BarIntervalInfo" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate57.evaluated;
+const evaluated0 = validate64.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2529,7 +3084,7 @@ vErrors.push(err2);
 errors++;
 }
 if(!((((((((((((data0 === "1") || (data0 === "5")) || (data0 === "15")) || (data0 === "30")) || (data0 === "60")) || (data0 === "120")) || (data0 === "240")) || (data0 === "360")) || (data0 === "720")) || (data0 === "1d")) || (data0 === "1w")) || (data0 === "1m"))){
-const err3 = {instancePath:instancePath+"/name",schemaPath:"asx:BarInterval/enum",keyword:"enum",params:{allowedValues: schema79.enum},message:"must be equal to one of the allowed values"};
+const err3 = {instancePath:instancePath+"/name",schemaPath:"asx:BarInterval/enum",keyword:"enum",params:{allowedValues: schema92.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2575,17 +3130,17 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate57.errors = vErrors;
+validate64.errors = vErrors;
 return errors === 0;
 }
-validate57.evaluated = {"props":{"name":true,"intervalInMillis":true},"dynamicProps":false,"dynamicItems":false};
+validate64.evaluated = {"props":{"name":true,"intervalInMillis":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate63(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="asx:ListBarIntervalsSuccess" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate56.evaluated;
+const evaluated0 = validate63.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2630,8 +3185,8 @@ let data1 = data.data;
 if(Array.isArray(data1)){
 const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate57(data1[i0], {instancePath:instancePath+"/data/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
+if(!(validate64(data1[i0], {instancePath:instancePath+"/data/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
 errors = vErrors.length;
 }
 }
@@ -2658,17 +3213,17 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate56.errors = vErrors;
+validate63.errors = vErrors;
 return errors === 0;
 }
-validate56.evaluated = {"props":{"code":true,"data":true},"dynamicProps":false,"dynamicItems":false};
+validate63.evaluated = {"props":{"code":true,"data":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate55(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate62(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="asx:ListBarIntervalsResponse" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate55.evaluated;
+const evaluated0 = validate62.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2679,8 +3234,8 @@ const _errs0 = errors;
 let valid0 = false;
 let passing0 = null;
 const _errs1 = errors;
-if(!(validate56(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
+if(!(validate63(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs1 === errors;
@@ -2735,22 +3290,22 @@ vErrors = null;
 }
 }
 }
-validate55.errors = vErrors;
+validate62.errors = vErrors;
 evaluated0.props = props0;
 return errors === 0;
 }
-validate55.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate62.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-export const validateListBarIntervalsSuccess = validate56;
+export const validateListBarIntervalsSuccess = validate63;
 
-export const validateGetBarHistoryParams = validate61;
-const schema80 = {"$id":"asx:GetBarHistoryParams","type":"object","properties":{"symbol":{"$ref":"asx:Symbol"},"interval":{"$ref":"asx:BarInterval"},"to":{"$ref":"asx:TimestampMs"},"from":{"$ref":"asx:TimestampMs"},"n":{"type":"integer","minimum":1,"maximum":500,"default":10}},"required":["symbol","interval"],"additionalProperties":false};
+export const validateGetBarHistoryParams = validate68;
+const schema93 = {"$id":"asx:GetBarHistoryParams","type":"object","properties":{"symbol":{"$ref":"asx:Symbol"},"interval":{"$ref":"asx:BarInterval"},"to":{"$ref":"asx:TimestampMs"},"from":{"$ref":"asx:TimestampMs"},"n":{"type":"integer","minimum":1,"maximum":500,"default":10}},"required":["symbol","interval"],"additionalProperties":false};
 
-function validate61(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate68(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="asx:GetBarHistoryParams" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate61.evaluated;
+const evaluated0 = validate68.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2815,7 +3370,7 @@ vErrors.push(err4);
 errors++;
 }
 if(!((((((((((((data1 === "1") || (data1 === "5")) || (data1 === "15")) || (data1 === "30")) || (data1 === "60")) || (data1 === "120")) || (data1 === "240")) || (data1 === "360")) || (data1 === "720")) || (data1 === "1d")) || (data1 === "1w")) || (data1 === "1m"))){
-const err5 = {instancePath:instancePath+"/interval",schemaPath:"asx:BarInterval/enum",keyword:"enum",params:{allowedValues: schema79.enum},message:"must be equal to one of the allowed values"};
+const err5 = {instancePath:instancePath+"/interval",schemaPath:"asx:BarInterval/enum",keyword:"enum",params:{allowedValues: schema92.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2921,22 +3476,22 @@ vErrors.push(err13);
 }
 errors++;
 }
-validate61.errors = vErrors;
+validate68.errors = vErrors;
 return errors === 0;
 }
-validate61.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate68.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateGetBarHistoryResponse = validate62;
-const schema85 = {"$id":"asx:GetBarHistoryResponse","oneOf":[{"$ref":"asx:GetBarHistorySuccess"},{"$ref":"asx:ErrorResponse"}]};
-const schema86 = {"$id":"asx:GetBarHistorySuccess","type":"object","required":["code","data"],"properties":{"code":{"const":0},"data":{"type":"array","items":{"$ref":"asx:BarMessage"}}}};
-const schema87 = {"$id":"asx:BarMessage","type":"object","required":["m","s","data"],"properties":{"m":{"const":"bar"},"s":{"$ref":"asx:Symbol"},"data":{"$ref":"asx:BarData"}}};
-const schema89 = {"$id":"asx:BarData","type":"object","required":["i","ts","o","c","h","l","v"],"properties":{"i":{"$ref":"asx:BarInterval"},"ts":{"$ref":"asx:TimestampMs"},"o":{"$ref":"asx:Decimal"},"c":{"$ref":"asx:Decimal"},"h":{"$ref":"asx:Decimal"},"l":{"$ref":"asx:Decimal"},"v":{"$ref":"asx:Decimal"}}};
+export const validateGetBarHistoryResponse = validate69;
+const schema98 = {"$id":"asx:GetBarHistoryResponse","oneOf":[{"$ref":"asx:GetBarHistorySuccess"},{"$ref":"asx:ErrorResponse"}]};
+const schema99 = {"$id":"asx:GetBarHistorySuccess","type":"object","required":["code","data"],"properties":{"code":{"const":0},"data":{"type":"array","items":{"$ref":"asx:BarMessage"}}}};
+const schema100 = {"$id":"asx:BarMessage","type":"object","required":["m","s","data"],"properties":{"m":{"const":"bar"},"s":{"$ref":"asx:Symbol"},"data":{"$ref":"asx:BarData"}}};
+const schema102 = {"$id":"asx:BarData","type":"object","required":["i","ts","o","c","h","l","v"],"properties":{"i":{"$ref":"asx:BarInterval"},"ts":{"$ref":"asx:TimestampMs"},"o":{"$ref":"asx:Decimal"},"c":{"$ref":"asx:Decimal"},"h":{"$ref":"asx:Decimal"},"l":{"$ref":"asx:Decimal"},"v":{"$ref":"asx:Decimal"}}};
 
-function validate65(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate72(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="asx:BarData" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate65.evaluated;
+const evaluated0 = validate72.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3027,7 +3582,7 @@ vErrors.push(err7);
 errors++;
 }
 if(!((((((((((((data0 === "1") || (data0 === "5")) || (data0 === "15")) || (data0 === "30")) || (data0 === "60")) || (data0 === "120")) || (data0 === "240")) || (data0 === "360")) || (data0 === "720")) || (data0 === "1d")) || (data0 === "1w")) || (data0 === "1m"))){
-const err8 = {instancePath:instancePath+"/i",schemaPath:"asx:BarInterval/enum",keyword:"enum",params:{allowedValues: schema79.enum},message:"must be equal to one of the allowed values"};
+const err8 = {instancePath:instancePath+"/i",schemaPath:"asx:BarInterval/enum",keyword:"enum",params:{allowedValues: schema92.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3198,17 +3753,17 @@ vErrors.push(err21);
 }
 errors++;
 }
-validate65.errors = vErrors;
+validate72.errors = vErrors;
 return errors === 0;
 }
-validate65.evaluated = {"props":{"i":true,"ts":true,"o":true,"c":true,"h":true,"l":true,"v":true},"dynamicProps":false,"dynamicItems":false};
+validate72.evaluated = {"props":{"i":true,"ts":true,"o":true,"c":true,"h":true,"l":true,"v":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate64(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate71(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="asx:BarMessage" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate64.evaluated;
+const evaluated0 = validate71.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3271,8 +3826,8 @@ errors++;
 }
 }
 if(data.data !== undefined){
-if(!(validate65(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
+if(!(validate72(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate72.errors : vErrors.concat(validate72.errors);
 errors = vErrors.length;
 }
 }
@@ -3287,17 +3842,17 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate64.errors = vErrors;
+validate71.errors = vErrors;
 return errors === 0;
 }
-validate64.evaluated = {"props":{"m":true,"s":true,"data":true},"dynamicProps":false,"dynamicItems":false};
+validate71.evaluated = {"props":{"m":true,"s":true,"data":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate63(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate70(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="asx:GetBarHistorySuccess" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate63.evaluated;
+const evaluated0 = validate70.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3342,8 +3897,8 @@ let data1 = data.data;
 if(Array.isArray(data1)){
 const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate64(data1[i0], {instancePath:instancePath+"/data/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
+if(!(validate71(data1[i0], {instancePath:instancePath+"/data/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
 errors = vErrors.length;
 }
 }
@@ -3370,17 +3925,17 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate63.errors = vErrors;
+validate70.errors = vErrors;
 return errors === 0;
 }
-validate63.evaluated = {"props":{"code":true,"data":true},"dynamicProps":false,"dynamicItems":false};
+validate70.evaluated = {"props":{"code":true,"data":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate62(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate69(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="asx:GetBarHistoryResponse" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate62.evaluated;
+const evaluated0 = validate69.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3391,8 +3946,8 @@ const _errs0 = errors;
 let valid0 = false;
 let passing0 = null;
 const _errs1 = errors;
-if(!(validate63(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
+if(!(validate70(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs1 === errors;
@@ -3447,22 +4002,22 @@ vErrors = null;
 }
 }
 }
-validate62.errors = vErrors;
+validate69.errors = vErrors;
 evaluated0.props = props0;
 return errors === 0;
 }
-validate62.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate69.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-export const validateGetBarHistorySuccess = validate63;
+export const validateGetBarHistorySuccess = validate70;
 
-export const validateGetDepthParams = validate70;
-const schema97 = {"$id":"asx:GetDepthParams","type":"object","properties":{"symbol":{"$ref":"asx:Symbol"}},"required":["symbol"],"additionalProperties":false};
+export const validateGetDepthParams = validate77;
+const schema110 = {"$id":"asx:GetDepthParams","type":"object","properties":{"symbol":{"$ref":"asx:Symbol"}},"required":["symbol"],"additionalProperties":false};
 
-function validate70(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate77(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="asx:GetDepthParams" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate70.evaluated;
+const evaluated0 = validate77.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3515,23 +4070,23 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate70.errors = vErrors;
+validate77.errors = vErrors;
 return errors === 0;
 }
-validate70.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate77.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateGetDepthResponse = validate71;
-const schema99 = {"$id":"asx:GetDepthResponse","oneOf":[{"$ref":"asx:GetDepthSuccess"},{"$ref":"asx:ErrorResponse"}]};
-const schema100 = {"$id":"asx:GetDepthSuccess","type":"object","required":["code","data"],"properties":{"code":{"const":0},"data":{"$ref":"asx:DepthSnapshot"}}};
-const schema101 = {"$id":"asx:DepthSnapshot","type":"object","required":["m","symbol","data"],"properties":{"m":{"const":"depth-snapshot"},"symbol":{"$ref":"asx:Symbol"},"data":{"$ref":"asx:DepthData"}}};
-const schema103 = {"$id":"asx:DepthData","type":"object","required":["seqnum","ts","asks","bids"],"properties":{"seqnum":{"$ref":"asx:SequenceNumber"},"ts":{"$ref":"asx:TimestampMs"},"asks":{"type":"array","items":{"$ref":"asx:PriceLevel"}},"bids":{"type":"array","items":{"$ref":"asx:PriceLevel"}}}};
-const schema104 = {"$id":"asx:SequenceNumber","x-ascendex-bigint":true};
+export const validateGetDepthResponse = validate78;
+const schema112 = {"$id":"asx:GetDepthResponse","oneOf":[{"$ref":"asx:GetDepthSuccess"},{"$ref":"asx:ErrorResponse"}]};
+const schema113 = {"$id":"asx:GetDepthSuccess","type":"object","required":["code","data"],"properties":{"code":{"const":0},"data":{"$ref":"asx:DepthSnapshot"}}};
+const schema114 = {"$id":"asx:DepthSnapshot","type":"object","required":["m","symbol","data"],"properties":{"m":{"const":"depth-snapshot"},"symbol":{"$ref":"asx:Symbol"},"data":{"$ref":"asx:DepthData"}}};
+const schema116 = {"$id":"asx:DepthData","type":"object","required":["seqnum","ts","asks","bids"],"properties":{"seqnum":{"$ref":"asx:SequenceNumber"},"ts":{"$ref":"asx:TimestampMs"},"asks":{"type":"array","items":{"$ref":"asx:PriceLevel"}},"bids":{"type":"array","items":{"$ref":"asx:PriceLevel"}}}};
+const schema117 = {"$id":"asx:SequenceNumber","x-ascendex-bigint":true};
 
-function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate81(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="asx:DepthData" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate74.evaluated;
+const evaluated0 = validate81.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3622,8 +4177,8 @@ let data2 = data.asks;
 if(Array.isArray(data2)){
 const len0 = data2.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate41(data2[i0], {instancePath:instancePath+"/asks/" + i0,parentData:data2,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+if(!(validate48(data2[i0], {instancePath:instancePath+"/asks/" + i0,parentData:data2,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
 errors = vErrors.length;
 }
 }
@@ -3644,8 +4199,8 @@ let data4 = data.bids;
 if(Array.isArray(data4)){
 const len1 = data4.length;
 for(let i1=0; i1<len1; i1++){
-if(!(validate41(data4[i1], {instancePath:instancePath+"/bids/" + i1,parentData:data4,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+if(!(validate48(data4[i1], {instancePath:instancePath+"/bids/" + i1,parentData:data4,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
 errors = vErrors.length;
 }
 }
@@ -3672,17 +4227,17 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate74.errors = vErrors;
+validate81.errors = vErrors;
 return errors === 0;
 }
-validate74.evaluated = {"props":{"seqnum":true,"ts":true,"asks":true,"bids":true},"dynamicProps":false,"dynamicItems":false};
+validate81.evaluated = {"props":{"seqnum":true,"ts":true,"asks":true,"bids":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate73(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate80(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="asx:DepthSnapshot" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate73.evaluated;
+const evaluated0 = validate80.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3745,8 +4300,8 @@ errors++;
 }
 }
 if(data.data !== undefined){
-if(!(validate74(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
+if(!(validate81(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
 errors = vErrors.length;
 }
 }
@@ -3761,17 +4316,17 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate73.errors = vErrors;
+validate80.errors = vErrors;
 return errors === 0;
 }
-validate73.evaluated = {"props":{"m":true,"symbol":true,"data":true},"dynamicProps":false,"dynamicItems":false};
+validate80.evaluated = {"props":{"m":true,"symbol":true,"data":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate72(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate79(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="asx:GetDepthSuccess" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate72.evaluated;
+const evaluated0 = validate79.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3812,8 +4367,8 @@ errors++;
 }
 }
 if(data.data !== undefined){
-if(!(validate73(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate73.errors : vErrors.concat(validate73.errors);
+if(!(validate80(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
 errors = vErrors.length;
 }
 }
@@ -3828,17 +4383,17 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate72.errors = vErrors;
+validate79.errors = vErrors;
 return errors === 0;
 }
-validate72.evaluated = {"props":{"code":true,"data":true},"dynamicProps":false,"dynamicItems":false};
+validate79.evaluated = {"props":{"code":true,"data":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate71(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate78(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="asx:GetDepthResponse" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate71.evaluated;
+const evaluated0 = validate78.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3849,8 +4404,8 @@ const _errs0 = errors;
 let valid0 = false;
 let passing0 = null;
 const _errs1 = errors;
-if(!(validate72(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate72.errors : vErrors.concat(validate72.errors);
+if(!(validate79(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs1 === errors;
@@ -3905,22 +4460,22 @@ vErrors = null;
 }
 }
 }
-validate71.errors = vErrors;
+validate78.errors = vErrors;
 evaluated0.props = props0;
 return errors === 0;
 }
-validate71.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate78.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-export const validateGetDepthSuccess = validate72;
+export const validateGetDepthSuccess = validate79;
 
-export const validateGetMarketTradesParams = validate81;
-const schema106 = {"$id":"asx:GetMarketTradesParams","type":"object","properties":{"symbol":{"$ref":"asx:Symbol"},"n":{"type":"integer","minimum":1,"maximum":100}},"required":["symbol"],"additionalProperties":false};
+export const validateGetMarketTradesParams = validate88;
+const schema119 = {"$id":"asx:GetMarketTradesParams","type":"object","properties":{"symbol":{"$ref":"asx:Symbol"},"n":{"type":"integer","minimum":1,"maximum":100}},"required":["symbol"],"additionalProperties":false};
 
-function validate81(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate88(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="asx:GetMarketTradesParams" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate81.evaluated;
+const evaluated0 = validate88.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4008,22 +4563,22 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate81.errors = vErrors;
+validate88.errors = vErrors;
 return errors === 0;
 }
-validate81.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate88.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateGetMarketTradesResponse = validate82;
-const schema108 = {"$id":"asx:GetMarketTradesResponse","oneOf":[{"$ref":"asx:GetMarketTradesSuccess"},{"$ref":"asx:ErrorResponse"}]};
-const schema109 = {"$id":"asx:GetMarketTradesSuccess","type":"object","required":["code","data"],"properties":{"code":{"const":0},"data":{"$ref":"asx:TradesMessage"}}};
-const schema110 = {"$id":"asx:TradesMessage","type":"object","required":["m","symbol","data"],"properties":{"m":{"const":"trades"},"symbol":{"$ref":"asx:Symbol"},"data":{"type":"array","items":{"$ref":"asx:TradeRecord"}}}};
-const schema112 = {"$id":"asx:TradeRecord","type":"object","required":["seqnum","p","q","ts","bm"],"properties":{"seqnum":{"$ref":"asx:SequenceNumber"},"p":{"$ref":"asx:Decimal"},"q":{"$ref":"asx:Decimal"},"ts":{"$ref":"asx:TimestampMs"},"bm":{"type":"boolean"}}};
+export const validateGetMarketTradesResponse = validate89;
+const schema121 = {"$id":"asx:GetMarketTradesResponse","oneOf":[{"$ref":"asx:GetMarketTradesSuccess"},{"$ref":"asx:ErrorResponse"}]};
+const schema122 = {"$id":"asx:GetMarketTradesSuccess","type":"object","required":["code","data"],"properties":{"code":{"const":0},"data":{"$ref":"asx:TradesMessage"}}};
+const schema123 = {"$id":"asx:TradesMessage","type":"object","required":["m","symbol","data"],"properties":{"m":{"const":"trades"},"symbol":{"$ref":"asx:Symbol"},"data":{"type":"array","items":{"$ref":"asx:TradeRecord"}}}};
+const schema125 = {"$id":"asx:TradeRecord","type":"object","required":["seqnum","p","q","ts","bm"],"properties":{"seqnum":{"$ref":"asx:SequenceNumber"},"p":{"$ref":"asx:Decimal"},"q":{"$ref":"asx:Decimal"},"ts":{"$ref":"asx:TimestampMs"},"bm":{"type":"boolean"}}};
 
-function validate85(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate92(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="asx:TradeRecord" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate85.evaluated;
+const evaluated0 = validate92.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4192,17 +4747,17 @@ vErrors.push(err13);
 }
 errors++;
 }
-validate85.errors = vErrors;
+validate92.errors = vErrors;
 return errors === 0;
 }
-validate85.evaluated = {"props":{"seqnum":true,"p":true,"q":true,"ts":true,"bm":true},"dynamicProps":false,"dynamicItems":false};
+validate92.evaluated = {"props":{"seqnum":true,"p":true,"q":true,"ts":true,"bm":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate84(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate91(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="asx:TradesMessage" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate84.evaluated;
+const evaluated0 = validate91.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4269,8 +4824,8 @@ let data2 = data.data;
 if(Array.isArray(data2)){
 const len0 = data2.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate85(data2[i0], {instancePath:instancePath+"/data/" + i0,parentData:data2,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
+if(!(validate92(data2[i0], {instancePath:instancePath+"/data/" + i0,parentData:data2,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate92.errors : vErrors.concat(validate92.errors);
 errors = vErrors.length;
 }
 }
@@ -4297,17 +4852,17 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate84.errors = vErrors;
+validate91.errors = vErrors;
 return errors === 0;
 }
-validate84.evaluated = {"props":{"m":true,"symbol":true,"data":true},"dynamicProps":false,"dynamicItems":false};
+validate91.evaluated = {"props":{"m":true,"symbol":true,"data":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate83(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate90(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="asx:GetMarketTradesSuccess" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate83.evaluated;
+const evaluated0 = validate90.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4348,8 +4903,8 @@ errors++;
 }
 }
 if(data.data !== undefined){
-if(!(validate84(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate84.errors : vErrors.concat(validate84.errors);
+if(!(validate91(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate91.errors : vErrors.concat(validate91.errors);
 errors = vErrors.length;
 }
 }
@@ -4364,17 +4919,17 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate83.errors = vErrors;
+validate90.errors = vErrors;
 return errors === 0;
 }
-validate83.evaluated = {"props":{"code":true,"data":true},"dynamicProps":false,"dynamicItems":false};
+validate90.evaluated = {"props":{"code":true,"data":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate82(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate89(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="asx:GetMarketTradesResponse" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate82.evaluated;
+const evaluated0 = validate89.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4385,8 +4940,8 @@ const _errs0 = errors;
 let valid0 = false;
 let passing0 = null;
 const _errs1 = errors;
-if(!(validate83(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate83.errors : vErrors.concat(validate83.errors);
+if(!(validate90(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs1 === errors;
@@ -4441,10 +4996,10 @@ vErrors = null;
 }
 }
 }
-validate82.errors = vErrors;
+validate89.errors = vErrors;
 evaluated0.props = props0;
 return errors === 0;
 }
-validate82.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate89.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-export const validateGetMarketTradesSuccess = validate83;
+export const validateGetMarketTradesSuccess = validate90;

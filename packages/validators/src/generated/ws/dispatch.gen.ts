@@ -51,6 +51,7 @@ export const serverMessageKeys = ['op', 'm', 'action', 'status', 'ac'] as const;
  * in dispatch order: where several match, the first whose schema accepts the message wins.
  */
 export const serverMessageEntries: readonly DispatchEntry<ServerMessage>[] = [
+  { name: 'ConnectedMessage', match: { op: false, m: 'connected' }, validate: validateConnectedMessage },
   { name: 'ConnectedMessage', match: { op: 'connected', m: false }, validate: validateConnectedMessage },
   { name: 'DisconnectedMessage', match: { m: 'disconnected' }, validate: validateDisconnectedMessage },
   { name: 'ServerPingMessage', match: { m: 'ping' }, validate: validateServerPingMessage },

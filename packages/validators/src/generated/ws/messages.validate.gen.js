@@ -2429,7 +2429,7 @@ return errors === 0;
 validate44.evaluated = {"props":{"m":true,"accountId":true,"ac":true,"data":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateConnectedMessage = validate47;
-const schema98 = {"$id":"asx:ConnectedMessage","type":"object","required":["op","type"],"properties":{"op":{"const":"connected"},"m":false,"type":{"$ref":"asx:SessionType"}}};
+const schema98 = {"$id":"asx:ConnectedMessage","oneOf":[{"type":"object","required":["m","type"],"properties":{"m":{"const":"connected"},"op":false,"type":{"$ref":"asx:SessionType"}}},{"type":"object","required":["op","type"],"properties":{"op":{"const":"connected"},"m":false,"type":{"$ref":"asx:SessionType"}}}]};
 const schema99 = {"$id":"asx:SessionType","type":"string","enum":["auth","unauth"]};
 
 function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -2443,9 +2443,13 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
+const _errs0 = errors;
+let valid0 = false;
+let passing0 = null;
+const _errs1 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.op === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'"};
+if(data.m === undefined){
+const err0 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: "m"},message:"must have required property '"+"m"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2455,7 +2459,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.type === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+const err1 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2464,9 +2468,9 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.op !== undefined){
-if("connected" !== data.op){
-const err2 = {instancePath:instancePath+"/op",schemaPath:"#/properties/op/const",keyword:"const",params:{allowedValue: "connected"},message:"must be equal to constant"};
+if(data.m !== undefined){
+if("connected" !== data.m){
+const err2 = {instancePath:instancePath+"/m",schemaPath:"#/oneOf/0/properties/m/const",keyword:"const",params:{allowedValue: "connected"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2476,8 +2480,8 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.m !== undefined){
-const err3 = {instancePath:instancePath+"/m",schemaPath:"#/properties/m/false schema",keyword:"false schema",params:{},message:"boolean schema is false"};
+if(data.op !== undefined){
+const err3 = {instancePath:instancePath+"/op",schemaPath:"#/oneOf/0/properties/op/false schema",keyword:"false schema",params:{},message:"boolean schema is false"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2511,7 +2515,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err6 = {instancePath,schemaPath:"#/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2520,14 +2524,140 @@ vErrors.push(err6);
 }
 errors++;
 }
+var _valid0 = _errs1 === errors;
+if(_valid0){
+valid0 = true;
+passing0 = 0;
+var props0 = {};
+props0.m = true;
+props0.op = true;
+props0.type = true;
+}
+const _errs7 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.op === undefined){
+const err7 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data.type === undefined){
+const err8 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data.op !== undefined){
+if("connected" !== data.op){
+const err9 = {instancePath:instancePath+"/op",schemaPath:"#/oneOf/1/properties/op/const",keyword:"const",params:{allowedValue: "connected"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.m !== undefined){
+const err10 = {instancePath:instancePath+"/m",schemaPath:"#/oneOf/1/properties/m/false schema",keyword:"false schema",params:{},message:"boolean schema is false"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(data.type !== undefined){
+let data5 = data.type;
+if(typeof data5 !== "string"){
+const err11 = {instancePath:instancePath+"/type",schemaPath:"asx:SessionType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(!((data5 === "auth") || (data5 === "unauth"))){
+const err12 = {instancePath:instancePath+"/type",schemaPath:"asx:SessionType/enum",keyword:"enum",params:{allowedValues: schema99.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+var _valid0 = _errs7 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 1;
+if(props0 !== true){
+props0 = props0 || {};
+props0.op = true;
+props0.m = true;
+props0.type = true;
+}
+}
+}
+if(!valid0){
+const err14 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
 validate47.errors = vErrors;
+evaluated0.props = props0;
 return errors === 0;
 }
-validate47.evaluated = {"props":{"op":true,"m":true,"type":true},"dynamicProps":false,"dynamicItems":false};
+validate47.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
 export const validateDepthMessage = validate48;
-const schema100 = {"$id":"asx:DepthMessage","type":"object","required":["m","symbol","data"],"properties":{"m":{"const":"depth"},"symbol":{"$ref":"asx:Symbol"},"data":{"$ref":"asx:DepthData"}}};
-const schema102 = {"$id":"asx:DepthData","type":"object","required":["seqnum","ts","asks","bids"],"properties":{"seqnum":{"$ref":"asx:SequenceNumber"},"ts":{"$ref":"asx:TimestampMs"},"asks":{"type":"array","items":{"$ref":"asx:PriceLevel"}},"bids":{"type":"array","items":{"$ref":"asx:PriceLevel"}}}};
+const schema101 = {"$id":"asx:DepthMessage","type":"object","required":["m","symbol","data"],"properties":{"m":{"const":"depth"},"symbol":{"$ref":"asx:Symbol"},"data":{"$ref":"asx:DepthData"}}};
+const schema103 = {"$id":"asx:DepthData","type":"object","required":["seqnum","ts","asks","bids"],"properties":{"seqnum":{"$ref":"asx:SequenceNumber"},"ts":{"$ref":"asx:TimestampMs"},"asks":{"type":"array","items":{"$ref":"asx:PriceLevel"}},"bids":{"type":"array","items":{"$ref":"asx:PriceLevel"}}}};
 
 function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="asx:DepthData" */;
@@ -2769,7 +2899,7 @@ return errors === 0;
 validate48.evaluated = {"props":{"m":true,"symbol":true,"data":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateDepthRealtimeMessage = validate53;
-const schema105 = {"$id":"asx:DepthRealtimeMessage","type":"object","required":["m","symbol","data"],"properties":{"m":{"const":"depth-realtime"},"symbol":{"$ref":"asx:Symbol"},"data":{"$ref":"asx:DepthData"}}};
+const schema106 = {"$id":"asx:DepthRealtimeMessage","type":"object","required":["m","symbol","data"],"properties":{"m":{"const":"depth-realtime"},"symbol":{"$ref":"asx:Symbol"},"data":{"$ref":"asx:DepthData"}}};
 
 function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="asx:DepthRealtimeMessage" */;
@@ -2860,7 +2990,7 @@ return errors === 0;
 validate53.evaluated = {"props":{"m":true,"symbol":true,"data":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateDepthSnapshot = validate55;
-const schema107 = {"$id":"asx:DepthSnapshot","type":"object","required":["m","symbol","data"],"properties":{"m":{"const":"depth-snapshot"},"symbol":{"$ref":"asx:Symbol"},"data":{"$ref":"asx:DepthData"}}};
+const schema108 = {"$id":"asx:DepthSnapshot","type":"object","required":["m","symbol","data"],"properties":{"m":{"const":"depth-snapshot"},"symbol":{"$ref":"asx:Symbol"},"data":{"$ref":"asx:DepthData"}}};
 
 function validate55(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="asx:DepthSnapshot" */;
@@ -2951,7 +3081,7 @@ return errors === 0;
 validate55.evaluated = {"props":{"m":true,"symbol":true,"data":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateDepthSnapshotRealtimeErrorMessage = validate57;
-const schema109 = {"$id":"asx:DepthSnapshotRealtimeErrorMessage","type":"object","required":["m","code"],"properties":{"m":{"const":"depth-snapshot-realtime"},"id":{"$ref":"asx:EchoedId"},"code":{"$ref":"asx:ErrorCode"},"reason":{"type":"string"},"info":{"type":"string"}}};
+const schema110 = {"$id":"asx:DepthSnapshotRealtimeErrorMessage","type":"object","required":["m","code"],"properties":{"m":{"const":"depth-snapshot-realtime"},"id":{"$ref":"asx:EchoedId"},"code":{"$ref":"asx:ErrorCode"},"reason":{"type":"string"},"info":{"type":"string"}}};
 
 function validate57(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="asx:DepthSnapshotRealtimeErrorMessage" */;
@@ -3075,7 +3205,7 @@ return errors === 0;
 validate57.evaluated = {"props":{"m":true,"id":true,"code":true,"reason":true,"info":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateDepthSnapshotRealtimeMessage = validate58;
-const schema112 = {"$id":"asx:DepthSnapshotRealtimeMessage","type":"object","required":["m","symbol","data"],"properties":{"m":{"const":"depth-snapshot-realtime"},"id":{"$ref":"asx:EchoedId"},"symbol":{"$ref":"asx:Symbol"},"data":{"$ref":"asx:DepthData"}}};
+const schema113 = {"$id":"asx:DepthSnapshotRealtimeMessage","type":"object","required":["m","symbol","data"],"properties":{"m":{"const":"depth-snapshot-realtime"},"id":{"$ref":"asx:EchoedId"},"symbol":{"$ref":"asx:Symbol"},"data":{"$ref":"asx:DepthData"}}};
 
 function validate58(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="asx:DepthSnapshotRealtimeMessage" */;
@@ -3178,7 +3308,7 @@ return errors === 0;
 validate58.evaluated = {"props":{"m":true,"id":true,"symbol":true,"data":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateDepthSnapshotTop100Message = validate60;
-const schema115 = {"$id":"asx:DepthSnapshotTop100Message","type":"object","required":["m","symbol","data"],"properties":{"m":{"const":"depth-snapshot-top100"},"symbol":{"$ref":"asx:Symbol"},"data":{"$ref":"asx:DepthData"}}};
+const schema116 = {"$id":"asx:DepthSnapshotTop100Message","type":"object","required":["m","symbol","data"],"properties":{"m":{"const":"depth-snapshot-top100"},"symbol":{"$ref":"asx:Symbol"},"data":{"$ref":"asx:DepthData"}}};
 
 function validate60(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="asx:DepthSnapshotTop100Message" */;
@@ -3269,7 +3399,7 @@ return errors === 0;
 validate60.evaluated = {"props":{"m":true,"symbol":true,"data":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateDisconnectedMessage = validate62;
-const schema117 = {"$id":"asx:DisconnectedMessage","type":"object","required":["m","code","reason"],"properties":{"m":{"const":"disconnected"},"code":{"$ref":"asx:ErrorCode"},"reason":{"type":"string"},"info":{"type":"string"}}};
+const schema118 = {"$id":"asx:DisconnectedMessage","type":"object","required":["m","code","reason"],"properties":{"m":{"const":"disconnected"},"code":{"$ref":"asx:ErrorCode"},"reason":{"type":"string"},"info":{"type":"string"}}};
 
 function validate62(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="asx:DisconnectedMessage" */;
@@ -3391,7 +3521,7 @@ return errors === 0;
 validate62.evaluated = {"props":{"m":true,"code":true,"reason":true,"info":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateErrorMessage = validate63;
-const schema119 = {"$id":"asx:ErrorMessage","type":"object","required":["m","code","reason"],"properties":{"m":{"const":"error"},"id":{"$ref":"asx:EchoedId"},"code":{"$ref":"asx:ErrorCode"},"reason":{"type":"string"},"info":{"type":"string"}}};
+const schema120 = {"$id":"asx:ErrorMessage","type":"object","required":["m","code","reason"],"properties":{"m":{"const":"error"},"id":{"$ref":"asx:EchoedId"},"code":{"$ref":"asx:ErrorCode"},"reason":{"type":"string"},"info":{"type":"string"}}};
 
 function validate63(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="asx:ErrorMessage" */;
@@ -3525,8 +3655,8 @@ return errors === 0;
 validate63.evaluated = {"props":{"m":true,"id":true,"code":true,"reason":true,"info":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateMarginBalanceUpdateMessage = validate64;
-const schema122 = {"$id":"asx:MarginBalanceUpdateMessage","type":"object","required":["m","accountId","ac","data"],"properties":{"m":{"const":"balance"},"accountId":{"$ref":"asx:AccountId"},"ac":{"const":"MARGIN"},"data":{"$ref":"asx:MarginBalanceUpdateData"}}};
-const schema124 = {"$id":"asx:MarginBalanceUpdateData","type":"object","required":["a","sn","tb","ab","brw","int"],"properties":{"a":{"$ref":"asx:AssetCode"},"sn":{"$ref":"asx:SequenceNumber"},"tb":{"$ref":"asx:Decimal"},"ab":{"$ref":"asx:Decimal"},"brw":{"$ref":"asx:Decimal"},"int":{"$ref":"asx:Decimal"}}};
+const schema123 = {"$id":"asx:MarginBalanceUpdateMessage","type":"object","required":["m","accountId","ac","data"],"properties":{"m":{"const":"balance"},"accountId":{"$ref":"asx:AccountId"},"ac":{"const":"MARGIN"},"data":{"$ref":"asx:MarginBalanceUpdateData"}}};
+const schema125 = {"$id":"asx:MarginBalanceUpdateData","type":"object","required":["a","sn","tb","ab","brw","int"],"properties":{"a":{"$ref":"asx:AssetCode"},"sn":{"$ref":"asx:SequenceNumber"},"tb":{"$ref":"asx:Decimal"},"ab":{"$ref":"asx:Decimal"},"brw":{"$ref":"asx:Decimal"},"int":{"$ref":"asx:Decimal"}}};
 
 function validate65(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="asx:MarginBalanceUpdateData" */;
@@ -3853,8 +3983,8 @@ return errors === 0;
 validate64.evaluated = {"props":{"m":true,"accountId":true,"ac":true,"data":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateMarginRiskMessage = validate67;
-const schema131 = {"$id":"asx:MarginRiskMessage","type":"object","required":["m","accountId","ac","data"],"properties":{"m":{"const":"margin-risk"},"id":{"$ref":"asx:EchoedId"},"accountId":{"$ref":"asx:AccountId"},"ac":{"const":"MARGIN"},"symbol":{"$ref":"asx:Symbol"},"data":{"$ref":"asx:MarginRiskData"}}};
-const schema135 = {"$id":"asx:MarginRiskData","type":"object","required":["tb","ab","nb","eim","emm","clv","ilv","alv","cus","pts"],"properties":{"tb":{"$ref":"asx:Decimal"},"ab":{"$ref":"asx:Decimal"},"nb":{"$ref":"asx:Decimal"},"eim":{"$ref":"asx:Decimal"},"emm":{"$ref":"asx:Decimal"},"clv":{"$ref":"asx:Decimal"},"ilv":{"$ref":"asx:Decimal"},"alv":{"$ref":"asx:Decimal"},"cus":{"$ref":"asx:Decimal"},"pts":{"$ref":"asx:Decimal"}}};
+const schema132 = {"$id":"asx:MarginRiskMessage","type":"object","required":["m","accountId","ac","data"],"properties":{"m":{"const":"margin-risk"},"id":{"$ref":"asx:EchoedId"},"accountId":{"$ref":"asx:AccountId"},"ac":{"const":"MARGIN"},"symbol":{"$ref":"asx:Symbol"},"data":{"$ref":"asx:MarginRiskData"}}};
+const schema136 = {"$id":"asx:MarginRiskData","type":"object","required":["tb","ab","nb","eim","emm","clv","ilv","alv","cus","pts"],"properties":{"tb":{"$ref":"asx:Decimal"},"ab":{"$ref":"asx:Decimal"},"nb":{"$ref":"asx:Decimal"},"eim":{"$ref":"asx:Decimal"},"emm":{"$ref":"asx:Decimal"},"clv":{"$ref":"asx:Decimal"},"ilv":{"$ref":"asx:Decimal"},"alv":{"$ref":"asx:Decimal"},"cus":{"$ref":"asx:Decimal"},"pts":{"$ref":"asx:Decimal"}}};
 
 function validate68(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="asx:MarginRiskData" */;
@@ -4370,8 +4500,8 @@ return errors === 0;
 validate67.evaluated = {"props":{"m":true,"id":true,"accountId":true,"ac":true,"symbol":true,"data":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateMarketTradesMessage = validate70;
-const schema146 = {"$id":"asx:MarketTradesMessage","type":"object","required":["m","symbol","data"],"properties":{"m":{"const":"market-trades"},"id":{"$ref":"asx:EchoedId"},"symbol":{"$ref":"asx:Symbol"},"data":{"type":"array","items":{"$ref":"asx:TradeRecord"}}}};
-const schema149 = {"$id":"asx:TradeRecord","type":"object","required":["seqnum","p","q","ts","bm"],"properties":{"seqnum":{"$ref":"asx:SequenceNumber"},"p":{"$ref":"asx:Decimal"},"q":{"$ref":"asx:Decimal"},"ts":{"$ref":"asx:TimestampMs"},"bm":{"type":"boolean"}}};
+const schema147 = {"$id":"asx:MarketTradesMessage","type":"object","required":["m","symbol","data"],"properties":{"m":{"const":"market-trades"},"id":{"$ref":"asx:EchoedId"},"symbol":{"$ref":"asx:Symbol"},"data":{"type":"array","items":{"$ref":"asx:TradeRecord"}}}};
+const schema150 = {"$id":"asx:TradeRecord","type":"object","required":["seqnum","p","q","ts","bm"],"properties":{"seqnum":{"$ref":"asx:SequenceNumber"},"p":{"$ref":"asx:Decimal"},"q":{"$ref":"asx:Decimal"},"ts":{"$ref":"asx:TimestampMs"},"bm":{"type":"boolean"}}};
 
 function validate71(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="asx:TradeRecord" */;
@@ -4669,13 +4799,13 @@ return errors === 0;
 validate70.evaluated = {"props":{"m":true,"id":true,"symbol":true,"data":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateOpenOrdersMessage = validate73;
-const schema154 = {"$id":"asx:OpenOrdersMessage","type":"object","required":["m","accountId","ac","data"],"properties":{"m":{"const":"open-order"},"id":{"$ref":"asx:EchoedId"},"accountId":{"$ref":"asx:AccountId"},"ac":{"$ref":"asx:AccountCategoryCode"},"data":{"type":"array","items":{"$ref":"asx:OrderUpdateData"}}}};
-const schema158 = {"$id":"asx:OrderUpdateData","type":"object","required":["s","sn","sd","ap","cf","cfq","err","fa","orderId","ot","p","q","sp","st","t"],"properties":{"s":{"$ref":"asx:Symbol"},"sn":{"$ref":"asx:SequenceNumber"},"sd":{"$ref":"asx:OrderSide"},"ap":{"$ref":"asx:Decimal"},"bab":{"$ref":"asx:Decimal"},"btb":{"$ref":"asx:Decimal"},"qab":{"$ref":"asx:Decimal"},"qtb":{"$ref":"asx:Decimal"},"cf":{"$ref":"asx:Decimal"},"cfq":{"$ref":"asx:Decimal"},"err":{"type":"string"},"fa":{"$ref":"asx:AssetCode"},"orderId":{"$ref":"asx:OrderId"},"ot":{"$ref":"asx:OrderType"},"p":{"$ref":"asx:DecimalOrEmpty"},"q":{"$ref":"asx:Decimal"},"sp":{"$ref":"asx:DecimalOrEmpty"},"st":{"$ref":"asx:OrderStatus"},"t":{"$ref":"asx:TimestampMs"},"ei":{"$ref":"asx:ExecInst"}}};
-const schema161 = {"$id":"asx:OrderSide","type":"string","enum":["Buy","Sell"]};
-const schema171 = {"$id":"asx:OrderType","type":"string","enum":["Market","Limit","StopMarket","StopLimit"]};
-const schema172 = {"$id":"asx:DecimalOrEmpty","type":"string","pattern":"^(-?\\d+(\\.\\d+)?)?$"};
-const schema175 = {"$id":"asx:OrderStatus","type":"string","enum":["PendingNew","New","Ready","PartiallyFilled","Filled","Canceled","Rejected"]};
-const schema177 = {"$id":"asx:ExecInst","type":"string","enum":["NULL_VAL","Post","POST","Liquidation"]};
+const schema155 = {"$id":"asx:OpenOrdersMessage","type":"object","required":["m","accountId","ac","data"],"properties":{"m":{"const":"open-order"},"id":{"$ref":"asx:EchoedId"},"accountId":{"$ref":"asx:AccountId"},"ac":{"$ref":"asx:AccountCategoryCode"},"data":{"type":"array","items":{"$ref":"asx:OrderUpdateData"}}}};
+const schema159 = {"$id":"asx:OrderUpdateData","type":"object","required":["s","sn","sd","ap","cf","cfq","err","fa","orderId","ot","p","q","sp","st","t"],"properties":{"s":{"$ref":"asx:Symbol"},"sn":{"$ref":"asx:SequenceNumber"},"sd":{"$ref":"asx:OrderSide"},"ap":{"$ref":"asx:Decimal"},"bab":{"$ref":"asx:Decimal"},"btb":{"$ref":"asx:Decimal"},"qab":{"$ref":"asx:Decimal"},"qtb":{"$ref":"asx:Decimal"},"cf":{"$ref":"asx:Decimal"},"cfq":{"$ref":"asx:Decimal"},"err":{"type":"string"},"fa":{"$ref":"asx:AssetCode"},"orderId":{"$ref":"asx:OrderId"},"ot":{"$ref":"asx:OrderType"},"p":{"$ref":"asx:DecimalOrEmpty"},"q":{"$ref":"asx:Decimal"},"sp":{"$ref":"asx:DecimalOrEmpty"},"st":{"$ref":"asx:OrderStatus"},"t":{"$ref":"asx:TimestampMs"},"ei":{"$ref":"asx:ExecInst"}}};
+const schema162 = {"$id":"asx:OrderSide","type":"string","enum":["Buy","Sell"]};
+const schema172 = {"$id":"asx:OrderType","type":"string","enum":["Market","Limit","StopMarket","StopLimit"]};
+const schema173 = {"$id":"asx:DecimalOrEmpty","type":"string","pattern":"^(-?\\d+(\\.\\d+)?)?$"};
+const schema176 = {"$id":"asx:OrderStatus","type":"string","enum":["PendingNew","New","Ready","PartiallyFilled","Filled","Canceled","Rejected"]};
+const schema178 = {"$id":"asx:ExecInst","type":"string","enum":["NULL_VAL","Post","POST","Liquidation"]};
 const pattern39 = new RegExp("^(-?\\d+(\\.\\d+)?)?$", "u");
 
 function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -4878,7 +5008,7 @@ vErrors.push(err17);
 errors++;
 }
 if(!((data2 === "Buy") || (data2 === "Sell"))){
-const err18 = {instancePath:instancePath+"/sd",schemaPath:"asx:OrderSide/enum",keyword:"enum",params:{allowedValues: schema161.enum},message:"must be equal to one of the allowed values"};
+const err18 = {instancePath:instancePath+"/sd",schemaPath:"asx:OrderSide/enum",keyword:"enum",params:{allowedValues: schema162.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -5112,7 +5242,7 @@ vErrors.push(err36);
 errors++;
 }
 if(!((((data13 === "Market") || (data13 === "Limit")) || (data13 === "StopMarket")) || (data13 === "StopLimit"))){
-const err37 = {instancePath:instancePath+"/ot",schemaPath:"asx:OrderType/enum",keyword:"enum",params:{allowedValues: schema171.enum},message:"must be equal to one of the allowed values"};
+const err37 = {instancePath:instancePath+"/ot",schemaPath:"asx:OrderType/enum",keyword:"enum",params:{allowedValues: schema172.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -5210,7 +5340,7 @@ vErrors.push(err44);
 errors++;
 }
 if(!(((((((data17 === "PendingNew") || (data17 === "New")) || (data17 === "Ready")) || (data17 === "PartiallyFilled")) || (data17 === "Filled")) || (data17 === "Canceled")) || (data17 === "Rejected"))){
-const err45 = {instancePath:instancePath+"/st",schemaPath:"asx:OrderStatus/enum",keyword:"enum",params:{allowedValues: schema175.enum},message:"must be equal to one of the allowed values"};
+const err45 = {instancePath:instancePath+"/st",schemaPath:"asx:OrderStatus/enum",keyword:"enum",params:{allowedValues: schema176.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -5258,7 +5388,7 @@ vErrors.push(err48);
 errors++;
 }
 if(!((((data19 === "NULL_VAL") || (data19 === "Post")) || (data19 === "POST")) || (data19 === "Liquidation"))){
-const err49 = {instancePath:instancePath+"/ei",schemaPath:"asx:ExecInst/enum",keyword:"enum",params:{allowedValues: schema177.enum},message:"must be equal to one of the allowed values"};
+const err49 = {instancePath:instancePath+"/ei",schemaPath:"asx:ExecInst/enum",keyword:"enum",params:{allowedValues: schema178.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -5435,8 +5565,8 @@ return errors === 0;
 validate73.evaluated = {"props":{"m":true,"id":true,"accountId":true,"ac":true,"data":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateOrderCancelRejectMessage = validate76;
-const schema178 = {"$id":"asx:OrderCancelRejectMessage","type":"object","required":["m","accountId","ac","data"],"properties":{"m":{"const":"order"},"action":false,"accountId":{"$ref":"asx:AccountId"},"ac":{"$ref":"asx:AccountCategoryCode"},"data":{"$ref":"asx:OrderCancelRejectData"}}};
-const schema181 = {"$id":"asx:OrderCancelRejectData","type":"object","required":["sn","ot","s","t","orderId","origOrderId","st","err","text"],"properties":{"sn":{"$ref":"asx:SequenceNumber"},"ot":{"$ref":"asx:AckOrderType"},"s":{"$ref":"asx:Symbol"},"t":{"$ref":"asx:TimestampMs"},"orderId":{"$ref":"asx:OrderId"},"origOrderId":{"type":"string"},"st":{"const":"Rejected"},"err":{"const":"OrderCancelReject"},"text":{"type":"string"}}};
+const schema179 = {"$id":"asx:OrderCancelRejectMessage","type":"object","required":["m","accountId","ac","data"],"properties":{"m":{"const":"order"},"action":false,"accountId":{"$ref":"asx:AccountId"},"ac":{"$ref":"asx:AccountCategoryCode"},"data":{"$ref":"asx:OrderCancelRejectData"}}};
+const schema182 = {"$id":"asx:OrderCancelRejectData","type":"object","required":["sn","ot","s","t","orderId","origOrderId","st","err","text"],"properties":{"sn":{"$ref":"asx:SequenceNumber"},"ot":{"$ref":"asx:AckOrderType"},"s":{"$ref":"asx:Symbol"},"t":{"$ref":"asx:TimestampMs"},"orderId":{"$ref":"asx:OrderId"},"origOrderId":{"type":"string"},"st":{"const":"Rejected"},"err":{"const":"OrderCancelReject"},"text":{"type":"string"}}};
 
 function validate77(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="asx:OrderCancelRejectData" */;
@@ -5822,7 +5952,7 @@ return errors === 0;
 validate76.evaluated = {"props":{"m":true,"action":true,"accountId":true,"ac":true,"data":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateOrderStatusErrorMessage = validate79;
-const schema187 = {"$id":"asx:OrderStatusErrorMessage","type":"object","required":["m","code"],"properties":{"m":{"const":"order-status"},"code":{"$ref":"asx:ErrorCode"},"id":{"$ref":"asx:EchoedId"},"reason":{"type":"string"},"info":{"type":"string"}}};
+const schema188 = {"$id":"asx:OrderStatusErrorMessage","type":"object","required":["m","code"],"properties":{"m":{"const":"order-status"},"code":{"$ref":"asx:ErrorCode"},"id":{"$ref":"asx:EchoedId"},"reason":{"type":"string"},"info":{"type":"string"}}};
 
 function validate79(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="asx:OrderStatusErrorMessage" */;
@@ -5946,8 +6076,8 @@ return errors === 0;
 validate79.evaluated = {"props":{"m":true,"code":true,"id":true,"reason":true,"info":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateOrderStatusMessage = validate80;
-const schema190 = {"$id":"asx:OrderStatusMessage","type":"object","required":["m","code","data"],"properties":{"m":{"const":"order-status"},"code":{"const":0},"id":{"$ref":"asx:EchoedId"},"data":{"oneOf":[{"$ref":"asx:OrderStatusReport"},{"type":"array","items":{"$ref":"asx:OrderStatusReport"}}]}}};
-const schema192 = {"$id":"asx:OrderStatusReport","type":"object","required":["sn","e","a","ac","t","ct","orderId","sd","ot","ei","q","p","sp","spb","s","st","err","lp","lq","ap","cfq","f","cf","fa"],"properties":{"sn":{"$ref":"asx:SequenceNumber"},"e":{"const":"ExecutionReport"},"a":{"$ref":"asx:AccountId"},"ac":{"$ref":"asx:AccountCategoryCode"},"t":{"$ref":"asx:TimestampMs"},"ct":{"$ref":"asx:TimestampMs"},"orderId":{"$ref":"asx:OrderId"},"sd":{"$ref":"asx:OrderSide"},"ot":{"$ref":"asx:OrderType"},"ei":{"$ref":"asx:ExecInst"},"q":{"$ref":"asx:Decimal"},"p":{"$ref":"asx:DecimalOrEmpty"},"sp":{"$ref":"asx:DecimalOrEmpty"},"spb":{"type":"string"},"s":{"$ref":"asx:Symbol"},"st":{"$ref":"asx:OrderStatus"},"err":{"type":"string"},"lp":{"$ref":"asx:DecimalOrEmpty"},"lq":{"$ref":"asx:DecimalOrEmpty"},"ap":{"$ref":"asx:Decimal"},"cfq":{"$ref":"asx:Decimal"},"f":{"$ref":"asx:DecimalOrEmpty"},"cf":{"$ref":"asx:Decimal"},"fa":{"$ref":"asx:AssetCode"}}};
+const schema191 = {"$id":"asx:OrderStatusMessage","type":"object","required":["m","code","data"],"properties":{"m":{"const":"order-status"},"code":{"const":0},"id":{"$ref":"asx:EchoedId"},"data":{"oneOf":[{"$ref":"asx:OrderStatusReport"},{"type":"array","items":{"$ref":"asx:OrderStatusReport"}}]}}};
+const schema193 = {"$id":"asx:OrderStatusReport","type":"object","required":["sn","e","a","ac","t","ct","orderId","sd","ot","ei","q","p","sp","spb","s","st","err","lp","lq","ap","cfq","f","cf","fa"],"properties":{"sn":{"$ref":"asx:SequenceNumber"},"e":{"const":"ExecutionReport"},"a":{"$ref":"asx:AccountId"},"ac":{"$ref":"asx:AccountCategoryCode"},"t":{"$ref":"asx:TimestampMs"},"ct":{"$ref":"asx:TimestampMs"},"orderId":{"$ref":"asx:OrderId"},"sd":{"$ref":"asx:OrderSide"},"ot":{"$ref":"asx:OrderType"},"ei":{"$ref":"asx:ExecInst"},"q":{"$ref":"asx:Decimal"},"p":{"$ref":"asx:DecimalOrEmpty"},"sp":{"$ref":"asx:DecimalOrEmpty"},"spb":{"type":"string"},"s":{"$ref":"asx:Symbol"},"st":{"$ref":"asx:OrderStatus"},"err":{"type":"string"},"lp":{"$ref":"asx:DecimalOrEmpty"},"lq":{"$ref":"asx:DecimalOrEmpty"},"ap":{"$ref":"asx:Decimal"},"cfq":{"$ref":"asx:Decimal"},"f":{"$ref":"asx:DecimalOrEmpty"},"cf":{"$ref":"asx:Decimal"},"fa":{"$ref":"asx:AssetCode"}}};
 
 function validate81(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="asx:OrderStatusReport" */;
@@ -6336,7 +6466,7 @@ vErrors.push(err34);
 errors++;
 }
 if(!((data7 === "Buy") || (data7 === "Sell"))){
-const err35 = {instancePath:instancePath+"/sd",schemaPath:"asx:OrderSide/enum",keyword:"enum",params:{allowedValues: schema161.enum},message:"must be equal to one of the allowed values"};
+const err35 = {instancePath:instancePath+"/sd",schemaPath:"asx:OrderSide/enum",keyword:"enum",params:{allowedValues: schema162.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -6359,7 +6489,7 @@ vErrors.push(err36);
 errors++;
 }
 if(!((((data8 === "Market") || (data8 === "Limit")) || (data8 === "StopMarket")) || (data8 === "StopLimit"))){
-const err37 = {instancePath:instancePath+"/ot",schemaPath:"asx:OrderType/enum",keyword:"enum",params:{allowedValues: schema171.enum},message:"must be equal to one of the allowed values"};
+const err37 = {instancePath:instancePath+"/ot",schemaPath:"asx:OrderType/enum",keyword:"enum",params:{allowedValues: schema172.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -6382,7 +6512,7 @@ vErrors.push(err38);
 errors++;
 }
 if(!((((data9 === "NULL_VAL") || (data9 === "Post")) || (data9 === "POST")) || (data9 === "Liquidation"))){
-const err39 = {instancePath:instancePath+"/ei",schemaPath:"asx:ExecInst/enum",keyword:"enum",params:{allowedValues: schema177.enum},message:"must be equal to one of the allowed values"};
+const err39 = {instancePath:instancePath+"/ei",schemaPath:"asx:ExecInst/enum",keyword:"enum",params:{allowedValues: schema178.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -6504,7 +6634,7 @@ vErrors.push(err48);
 errors++;
 }
 if(!(((((((data15 === "PendingNew") || (data15 === "New")) || (data15 === "Ready")) || (data15 === "PartiallyFilled")) || (data15 === "Filled")) || (data15 === "Canceled")) || (data15 === "Rejected"))){
-const err49 = {instancePath:instancePath+"/st",schemaPath:"asx:OrderStatus/enum",keyword:"enum",params:{allowedValues: schema175.enum},message:"must be equal to one of the allowed values"};
+const err49 = {instancePath:instancePath+"/st",schemaPath:"asx:OrderStatus/enum",keyword:"enum",params:{allowedValues: schema176.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -6893,7 +7023,7 @@ return errors === 0;
 validate80.evaluated = {"props":{"m":true,"code":true,"id":true,"data":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateOrderUpdateMessage = validate84;
-const schema214 = {"$id":"asx:OrderUpdateMessage","type":"object","required":["m","accountId","ac","data"],"properties":{"m":{"const":"order"},"action":false,"accountId":{"$ref":"asx:AccountId"},"ac":{"$ref":"asx:AccountCategoryCode"},"data":{"$ref":"asx:OrderUpdateData"}}};
+const schema215 = {"$id":"asx:OrderUpdateMessage","type":"object","required":["m","accountId","ac","data"],"properties":{"m":{"const":"order"},"action":false,"accountId":{"$ref":"asx:AccountId"},"ac":{"$ref":"asx:AccountCategoryCode"},"data":{"$ref":"asx:OrderUpdateData"}}};
 
 function validate84(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="asx:OrderUpdateMessage" */;
@@ -7027,7 +7157,7 @@ return errors === 0;
 validate84.evaluated = {"props":{"m":true,"action":true,"accountId":true,"ac":true,"data":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validatePlaceOrderAckMessage = validate86;
-const schema217 = {"$id":"asx:PlaceOrderAckMessage","type":"object","required":["m","accountId","ac","action","status","info"],"properties":{"m":{"const":"order"},"id":{"$ref":"asx:EchoedId"},"accountId":{"$ref":"asx:AccountId"},"ac":{"$ref":"asx:AccountCategoryCode"},"action":{"const":"place-order"},"status":{"const":"Ack"},"info":{"$ref":"asx:OrderAckInfo"}}};
+const schema218 = {"$id":"asx:PlaceOrderAckMessage","type":"object","required":["m","accountId","ac","action","status","info"],"properties":{"m":{"const":"order"},"id":{"$ref":"asx:EchoedId"},"accountId":{"$ref":"asx:AccountId"},"ac":{"$ref":"asx:AccountCategoryCode"},"action":{"const":"place-order"},"status":{"const":"Ack"},"info":{"$ref":"asx:OrderAckInfo"}}};
 
 function validate86(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="asx:PlaceOrderAckMessage" */;
@@ -7207,7 +7337,7 @@ return errors === 0;
 validate86.evaluated = {"props":{"m":true,"id":true,"accountId":true,"ac":true,"action":true,"status":true,"info":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validatePlaceOrderErrMessage = validate88;
-const schema221 = {"$id":"asx:PlaceOrderErrMessage","type":"object","required":["m","accountId","ac","action","status","info"],"properties":{"m":{"const":"order"},"id":{"$ref":"asx:EchoedId"},"accountId":{"$ref":"asx:AccountId"},"ac":{"$ref":"asx:AccountCategoryCode"},"action":{"const":"place-order"},"status":{"const":"Err"},"info":{"$ref":"asx:OrderErrorInfo"}}};
+const schema222 = {"$id":"asx:PlaceOrderErrMessage","type":"object","required":["m","accountId","ac","action","status","info"],"properties":{"m":{"const":"order"},"id":{"$ref":"asx:EchoedId"},"accountId":{"$ref":"asx:AccountId"},"ac":{"$ref":"asx:AccountCategoryCode"},"action":{"const":"place-order"},"status":{"const":"Err"},"info":{"$ref":"asx:OrderErrorInfo"}}};
 
 function validate88(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="asx:PlaceOrderErrMessage" */;
@@ -7387,7 +7517,7 @@ return errors === 0;
 validate88.evaluated = {"props":{"m":true,"id":true,"accountId":true,"ac":true,"action":true,"status":true,"info":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateRefPxMessage = validate90;
-const schema225 = {"$id":"asx:RefPxMessage","type":"object","required":["m"],"properties":{"m":{"const":"ref-px"}}};
+const schema226 = {"$id":"asx:RefPxMessage","type":"object","required":["m"],"properties":{"m":{"const":"ref-px"}}};
 
 function validate90(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="asx:RefPxMessage" */;
@@ -7440,7 +7570,7 @@ return errors === 0;
 validate90.evaluated = {"props":{"m":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateServerPingMessage = validate91;
-const schema226 = {"$id":"asx:ServerPingMessage","type":"object","required":["m","hp"],"properties":{"m":{"const":"ping"},"hp":{"type":"integer","minimum":0}}};
+const schema227 = {"$id":"asx:ServerPingMessage","type":"object","required":["m","hp"],"properties":{"m":{"const":"ping"},"hp":{"type":"integer","minimum":0}}};
 
 function validate91(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="asx:ServerPingMessage" */;
@@ -7528,7 +7658,7 @@ return errors === 0;
 validate91.evaluated = {"props":{"m":true,"hp":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateServerPongMessage = validate92;
-const schema227 = {"$id":"asx:ServerPongMessage","type":"object","required":["m","code","ts","hp"],"properties":{"m":{"const":"pong"},"code":{"const":0},"ts":{"$ref":"asx:TimestampMs"},"hp":{"type":"integer","minimum":0}}};
+const schema228 = {"$id":"asx:ServerPongMessage","type":"object","required":["m","code","ts","hp"],"properties":{"m":{"const":"pong"},"code":{"const":0},"ts":{"$ref":"asx:TimestampMs"},"hp":{"type":"integer","minimum":0}}};
 
 function validate92(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="asx:ServerPongMessage" */;
@@ -7673,7 +7803,7 @@ return errors === 0;
 validate92.evaluated = {"props":{"m":true,"code":true,"ts":true,"hp":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateSubscribeAckMessage = validate93;
-const schema229 = {"$id":"asx:SubscribeAckMessage","type":"object","required":["m","ch","code"],"properties":{"m":{"const":"sub"},"id":{"$ref":"asx:EchoedId"},"ch":{"type":"string"},"code":{"const":0}}};
+const schema230 = {"$id":"asx:SubscribeAckMessage","type":"object","required":["m","ch","code"],"properties":{"m":{"const":"sub"},"id":{"$ref":"asx:EchoedId"},"ch":{"type":"string"},"code":{"const":0}}};
 
 function validate93(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="asx:SubscribeAckMessage" */;
@@ -7782,7 +7912,7 @@ return errors === 0;
 validate93.evaluated = {"props":{"m":true,"id":true,"ch":true,"code":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateSubscribeFailureMessage = validate94;
-const schema231 = {"$id":"asx:SubscribeFailureMessage","type":"object","required":["m","ch","code"],"properties":{"m":{"const":"sub"},"id":{"$ref":"asx:EchoedId"},"ch":{"type":"string"},"code":{"$ref":"asx:ErrorCode"},"reason":{"type":"string"},"info":{"type":"string"}}};
+const schema232 = {"$id":"asx:SubscribeFailureMessage","type":"object","required":["m","ch","code"],"properties":{"m":{"const":"sub"},"id":{"$ref":"asx:EchoedId"},"ch":{"type":"string"},"code":{"$ref":"asx:ErrorCode"},"reason":{"type":"string"},"info":{"type":"string"}}};
 
 function validate94(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="asx:SubscribeFailureMessage" */;
@@ -7928,7 +8058,7 @@ return errors === 0;
 validate94.evaluated = {"props":{"m":true,"id":true,"ch":true,"code":true,"reason":true,"info":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateTradesMessage = validate95;
-const schema234 = {"$id":"asx:TradesMessage","type":"object","required":["m","symbol","data"],"properties":{"m":{"const":"trades"},"symbol":{"$ref":"asx:Symbol"},"data":{"type":"array","items":{"$ref":"asx:TradeRecord"}}}};
+const schema235 = {"$id":"asx:TradesMessage","type":"object","required":["m","symbol","data"],"properties":{"m":{"const":"trades"},"symbol":{"$ref":"asx:Symbol"},"data":{"type":"array","items":{"$ref":"asx:TradeRecord"}}}};
 
 function validate95(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="asx:TradesMessage" */;
@@ -8035,7 +8165,7 @@ return errors === 0;
 validate95.evaluated = {"props":{"m":true,"symbol":true,"data":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateUnsubscribeAckMessage = validate97;
-const schema236 = {"$id":"asx:UnsubscribeAckMessage","type":"object","required":["m","ch"],"properties":{"m":{"const":"unsub"},"id":{"$ref":"asx:EchoedId"},"ch":{"type":"string"},"code":{"const":0}}};
+const schema237 = {"$id":"asx:UnsubscribeAckMessage","type":"object","required":["m","ch"],"properties":{"m":{"const":"unsub"},"id":{"$ref":"asx:EchoedId"},"ch":{"type":"string"},"code":{"const":0}}};
 
 function validate97(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="asx:UnsubscribeAckMessage" */;
@@ -8134,7 +8264,7 @@ return errors === 0;
 validate97.evaluated = {"props":{"m":true,"id":true,"ch":true,"code":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateUnsubscribeFailureMessage = validate98;
-const schema238 = {"$id":"asx:UnsubscribeFailureMessage","type":"object","required":["m","ch","code"],"properties":{"m":{"const":"unsub"},"id":{"$ref":"asx:EchoedId"},"ch":{"type":"string"},"code":{"$ref":"asx:ErrorCode"},"reason":{"type":"string"},"info":{"type":"string"}}};
+const schema239 = {"$id":"asx:UnsubscribeFailureMessage","type":"object","required":["m","ch","code"],"properties":{"m":{"const":"unsub"},"id":{"$ref":"asx:EchoedId"},"ch":{"type":"string"},"code":{"$ref":"asx:ErrorCode"},"reason":{"type":"string"},"info":{"type":"string"}}};
 
 function validate98(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="asx:UnsubscribeFailureMessage" */;
@@ -8280,8 +8410,8 @@ return errors === 0;
 validate98.evaluated = {"props":{"m":true,"id":true,"ch":true,"code":true,"reason":true,"info":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateWsAuthRequest = validate99;
-const schema241 = {"$id":"asx:WsAuthRequest","type":"object","required":["op","t","key","sig"],"additionalProperties":false,"properties":{"op":{"const":"auth"},"id":{"$ref":"asx:WsRequestId"},"t":{"$ref":"asx:TimestampMs"},"key":{"type":"string","minLength":1},"sig":{"type":"string","minLength":1},"ack":{"$ref":"asx:AckMode"}}};
-const schema242 = {"$id":"asx:WsRequestId","type":"string","pattern":"^[\\w-]+$"};
+const schema242 = {"$id":"asx:WsAuthRequest","type":"object","required":["op","t","key","sig"],"additionalProperties":false,"properties":{"op":{"const":"auth"},"id":{"$ref":"asx:WsRequestId"},"t":{"$ref":"asx:TimestampMs"},"key":{"type":"string","minLength":1},"sig":{"type":"string","minLength":1},"ack":{"$ref":"asx:AckMode"}}};
+const schema243 = {"$id":"asx:WsRequestId","type":"string","pattern":"^[\\w-]+$"};
 const pattern51 = new RegExp("^[\\w-]+$", "u");
 const func1 = (s) => [...s].length;
 
@@ -8501,8 +8631,8 @@ return errors === 0;
 validate99.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateWsBalanceRequest = validate100;
-const schema245 = {"$id":"asx:WsBalanceRequest","type":"object","required":["op","action","account"],"additionalProperties":false,"properties":{"op":{"const":"req"},"id":{"$ref":"asx:WsRequestId"},"action":{"const":"balance"},"account":{"$ref":"asx:AccountCategory"},"args":{"type":"object","additionalProperties":false}}};
-const schema247 = {"$id":"asx:AccountCategory","type":"string","enum":["cash","margin"]};
+const schema246 = {"$id":"asx:WsBalanceRequest","type":"object","required":["op","action","account"],"additionalProperties":false,"properties":{"op":{"const":"req"},"id":{"$ref":"asx:WsRequestId"},"action":{"const":"balance"},"account":{"$ref":"asx:AccountCategory"},"args":{"type":"object","additionalProperties":false}}};
+const schema248 = {"$id":"asx:AccountCategory","type":"string","enum":["cash","margin"]};
 
 function validate100(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="asx:WsBalanceRequest" */;
@@ -8620,7 +8750,7 @@ vErrors.push(err8);
 errors++;
 }
 if(!((data3 === "cash") || (data3 === "margin"))){
-const err9 = {instancePath:instancePath+"/account",schemaPath:"asx:AccountCategory/enum",keyword:"enum",params:{allowedValues: schema247.enum},message:"must be equal to one of the allowed values"};
+const err9 = {instancePath:instancePath+"/account",schemaPath:"asx:AccountCategory/enum",keyword:"enum",params:{allowedValues: schema248.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -8672,9 +8802,9 @@ return errors === 0;
 validate100.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateWsCancelAllRequest = validate101;
-const schema248 = {"$id":"asx:WsCancelAllRequest","type":"object","required":["op","action"],"additionalProperties":false,"properties":{"op":{"const":"req"},"id":{"$ref":"asx:WsRequestId"},"action":{"type":"string","enum":["cancel-all","cancel-All"]},"account":{"$ref":"asx:AccountCategory"},"args":{"$ref":"asx:CancelAllArgs"}}};
-const schema251 = {"$id":"asx:CancelAllArgs","type":"object","additionalProperties":false,"properties":{"id":{"$ref":"asx:ClientOrderId"},"symbol":{"$ref":"asx:Symbol"},"time":{"$ref":"asx:TimestampMs"}}};
-const schema252 = {"$id":"asx:ClientOrderId","type":"string","pattern":"^\\w[\\w-]{0,30}\\w$"};
+const schema249 = {"$id":"asx:WsCancelAllRequest","type":"object","required":["op","action"],"additionalProperties":false,"properties":{"op":{"const":"req"},"id":{"$ref":"asx:WsRequestId"},"action":{"type":"string","enum":["cancel-all","cancel-All"]},"account":{"$ref":"asx:AccountCategory"},"args":{"$ref":"asx:CancelAllArgs"}}};
+const schema252 = {"$id":"asx:CancelAllArgs","type":"object","additionalProperties":false,"properties":{"id":{"$ref":"asx:ClientOrderId"},"symbol":{"$ref":"asx:Symbol"},"time":{"$ref":"asx:TimestampMs"}}};
+const schema253 = {"$id":"asx:ClientOrderId","type":"string","pattern":"^\\w[\\w-]{0,30}\\w$"};
 const pattern54 = new RegExp("^\\w[\\w-]{0,30}\\w$", "u");
 
 function validate102(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -8874,7 +9004,7 @@ vErrors.push(err6);
 errors++;
 }
 if(!((data2 === "cancel-all") || (data2 === "cancel-All"))){
-const err7 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/enum",keyword:"enum",params:{allowedValues: schema248.properties.action.enum},message:"must be equal to one of the allowed values"};
+const err7 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/enum",keyword:"enum",params:{allowedValues: schema249.properties.action.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -8897,7 +9027,7 @@ vErrors.push(err8);
 errors++;
 }
 if(!((data3 === "cash") || (data3 === "margin"))){
-const err9 = {instancePath:instancePath+"/account",schemaPath:"asx:AccountCategory/enum",keyword:"enum",params:{allowedValues: schema247.enum},message:"must be equal to one of the allowed values"};
+const err9 = {instancePath:instancePath+"/account",schemaPath:"asx:AccountCategory/enum",keyword:"enum",params:{allowedValues: schema248.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -8930,8 +9060,8 @@ return errors === 0;
 validate101.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateWsCancelOrderRequest = validate104;
-const schema255 = {"$id":"asx:WsCancelOrderRequest","type":"object","required":["op","action","account","args"],"additionalProperties":false,"properties":{"op":{"const":"req"},"id":{"$ref":"asx:WsRequestId"},"action":{"type":"string","enum":["cancel-order","cancel-Order"]},"account":{"$ref":"asx:AccountCategory"},"args":{"$ref":"asx:CancelOrderArgs"}}};
-const schema258 = {"$id":"asx:CancelOrderArgs","type":"object","required":["orderId","symbol","time"],"additionalProperties":false,"properties":{"id":{"$ref":"asx:ClientOrderId"},"orderId":{"$ref":"asx:OrderId"},"symbol":{"$ref":"asx:Symbol"},"time":{"$ref":"asx:TimestampMs"}}};
+const schema256 = {"$id":"asx:WsCancelOrderRequest","type":"object","required":["op","action","account","args"],"additionalProperties":false,"properties":{"op":{"const":"req"},"id":{"$ref":"asx:WsRequestId"},"action":{"type":"string","enum":["cancel-order","cancel-Order"]},"account":{"$ref":"asx:AccountCategory"},"args":{"$ref":"asx:CancelOrderArgs"}}};
+const schema259 = {"$id":"asx:CancelOrderArgs","type":"object","required":["orderId","symbol","time"],"additionalProperties":false,"properties":{"id":{"$ref":"asx:ClientOrderId"},"orderId":{"$ref":"asx:OrderId"},"symbol":{"$ref":"asx:Symbol"},"time":{"$ref":"asx:TimestampMs"}}};
 
 function validate105(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="asx:CancelOrderArgs" */;
@@ -9192,7 +9322,7 @@ vErrors.push(err8);
 errors++;
 }
 if(!((data2 === "cancel-order") || (data2 === "cancel-Order"))){
-const err9 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/enum",keyword:"enum",params:{allowedValues: schema255.properties.action.enum},message:"must be equal to one of the allowed values"};
+const err9 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/enum",keyword:"enum",params:{allowedValues: schema256.properties.action.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -9215,7 +9345,7 @@ vErrors.push(err10);
 errors++;
 }
 if(!((data3 === "cash") || (data3 === "margin"))){
-const err11 = {instancePath:instancePath+"/account",schemaPath:"asx:AccountCategory/enum",keyword:"enum",params:{allowedValues: schema247.enum},message:"must be equal to one of the allowed values"};
+const err11 = {instancePath:instancePath+"/account",schemaPath:"asx:AccountCategory/enum",keyword:"enum",params:{allowedValues: schema248.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -9248,8 +9378,8 @@ return errors === 0;
 validate104.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateWsDepthSnapshotRealtimeRequest = validate107;
-const schema263 = {"$id":"asx:WsDepthSnapshotRealtimeRequest","type":"object","required":["op","action","args"],"additionalProperties":false,"properties":{"op":{"const":"req"},"id":{"$ref":"asx:WsRequestId"},"action":{"const":"depth-snapshot-realtime"},"args":{"$ref":"asx:WsSymbolArgs"}}};
-const schema265 = {"$id":"asx:WsSymbolArgs","type":"object","required":["symbol"],"additionalProperties":false,"properties":{"symbol":{"$ref":"asx:Symbol"}}};
+const schema264 = {"$id":"asx:WsDepthSnapshotRealtimeRequest","type":"object","required":["op","action","args"],"additionalProperties":false,"properties":{"op":{"const":"req"},"id":{"$ref":"asx:WsRequestId"},"action":{"const":"depth-snapshot-realtime"},"args":{"$ref":"asx:WsSymbolArgs"}}};
+const schema266 = {"$id":"asx:WsSymbolArgs","type":"object","required":["symbol"],"additionalProperties":false,"properties":{"symbol":{"$ref":"asx:Symbol"}}};
 
 function validate108(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="asx:WsSymbolArgs" */;
@@ -9440,7 +9570,7 @@ return errors === 0;
 validate107.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateWsDepthSnapshotRequest = validate110;
-const schema267 = {"$id":"asx:WsDepthSnapshotRequest","type":"object","required":["op","action","args"],"additionalProperties":false,"properties":{"op":{"const":"req"},"id":{"$ref":"asx:WsRequestId"},"action":{"const":"depth-snapshot"},"args":{"$ref":"asx:WsSymbolArgs"}}};
+const schema268 = {"$id":"asx:WsDepthSnapshotRequest","type":"object","required":["op","action","args"],"additionalProperties":false,"properties":{"op":{"const":"req"},"id":{"$ref":"asx:WsRequestId"},"action":{"const":"depth-snapshot"},"args":{"$ref":"asx:WsSymbolArgs"}}};
 
 function validate110(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="asx:WsDepthSnapshotRequest" */;
@@ -9568,7 +9698,7 @@ return errors === 0;
 validate110.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateWsDepthSnapshotTop100Request = validate112;
-const schema269 = {"$id":"asx:WsDepthSnapshotTop100Request","type":"object","required":["op","action","args"],"additionalProperties":false,"properties":{"op":{"const":"req"},"id":{"$ref":"asx:WsRequestId"},"action":{"const":"depth-snapshot-top100"},"args":{"$ref":"asx:WsSymbolArgs"}}};
+const schema270 = {"$id":"asx:WsDepthSnapshotTop100Request","type":"object","required":["op","action","args"],"additionalProperties":false,"properties":{"op":{"const":"req"},"id":{"$ref":"asx:WsRequestId"},"action":{"const":"depth-snapshot-top100"},"args":{"$ref":"asx:WsSymbolArgs"}}};
 
 function validate112(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="asx:WsDepthSnapshotTop100Request" */;
@@ -9696,7 +9826,7 @@ return errors === 0;
 validate112.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateWsMarginRiskRequest = validate114;
-const schema271 = {"$id":"asx:WsMarginRiskRequest","type":"object","required":["op","action","account","args"],"additionalProperties":false,"properties":{"op":{"const":"req"},"id":{"$ref":"asx:WsRequestId"},"action":{"const":"margin-risk"},"account":{"const":"margin"},"args":{"$ref":"asx:WsSymbolArgs"}}};
+const schema272 = {"$id":"asx:WsMarginRiskRequest","type":"object","required":["op","action","account","args"],"additionalProperties":false,"properties":{"op":{"const":"req"},"id":{"$ref":"asx:WsRequestId"},"action":{"const":"margin-risk"},"account":{"const":"margin"},"args":{"$ref":"asx:WsSymbolArgs"}}};
 
 function validate114(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="asx:WsMarginRiskRequest" */;
@@ -9846,7 +9976,7 @@ return errors === 0;
 validate114.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateWsMarketTradesRequest = validate116;
-const schema273 = {"$id":"asx:WsMarketTradesRequest","type":"object","required":["op","action","args"],"additionalProperties":false,"properties":{"op":{"const":"req"},"id":{"$ref":"asx:WsRequestId"},"action":{"const":"market-trades"},"args":{"type":"object","required":["symbol"],"additionalProperties":false,"properties":{"symbol":{"$ref":"asx:Symbol"},"level":{"type":"integer","minimum":1}}}}};
+const schema274 = {"$id":"asx:WsMarketTradesRequest","type":"object","required":["op","action","args"],"additionalProperties":false,"properties":{"op":{"const":"req"},"id":{"$ref":"asx:WsRequestId"},"action":{"const":"market-trades"},"args":{"type":"object","required":["symbol"],"additionalProperties":false,"properties":{"symbol":{"$ref":"asx:Symbol"},"level":{"type":"integer","minimum":1}}}}};
 
 function validate116(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="asx:WsMarketTradesRequest" */;
@@ -10042,7 +10172,7 @@ return errors === 0;
 validate116.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateWsOpenOrderRequest = validate117;
-const schema276 = {"$id":"asx:WsOpenOrderRequest","type":"object","required":["op","action","account"],"additionalProperties":false,"properties":{"op":{"const":"req"},"id":{"$ref":"asx:WsRequestId"},"action":{"const":"open-order"},"account":{"$ref":"asx:AccountCategory"},"args":{"type":"object","additionalProperties":false,"properties":{"symbols":{"type":"string","pattern":"^(?:\\*|[^\\s,*]+(?:,[^\\s,*]+)*)$"}}}}};
+const schema277 = {"$id":"asx:WsOpenOrderRequest","type":"object","required":["op","action","account"],"additionalProperties":false,"properties":{"op":{"const":"req"},"id":{"$ref":"asx:WsRequestId"},"action":{"const":"open-order"},"account":{"$ref":"asx:AccountCategory"},"args":{"type":"object","additionalProperties":false,"properties":{"symbols":{"type":"string","pattern":"^(?:\\*|[^\\s,*]+(?:,[^\\s,*]+)*)$"}}}}};
 const pattern63 = new RegExp("^(?:\\*|[^\\s,*]+(?:,[^\\s,*]+)*)$", "u");
 
 function validate117(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -10161,7 +10291,7 @@ vErrors.push(err8);
 errors++;
 }
 if(!((data3 === "cash") || (data3 === "margin"))){
-const err9 = {instancePath:instancePath+"/account",schemaPath:"asx:AccountCategory/enum",keyword:"enum",params:{allowedValues: schema247.enum},message:"must be equal to one of the allowed values"};
+const err9 = {instancePath:instancePath+"/account",schemaPath:"asx:AccountCategory/enum",keyword:"enum",params:{allowedValues: schema248.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -10240,7 +10370,7 @@ return errors === 0;
 validate117.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateWsOrderStatusRequest = validate118;
-const schema279 = {"$id":"asx:WsOrderStatusRequest","type":"object","required":["op","action","account","args"],"additionalProperties":false,"properties":{"op":{"const":"req"},"id":{"$ref":"asx:WsRequestId"},"action":{"const":"order-status"},"account":{"anyOf":[{"$ref":"asx:AccountCategory"},{"type":"string","pattern":"^[A-Za-z0-9]+$"}]},"args":{"type":"object","required":["orderId"],"additionalProperties":false,"properties":{"orderId":{"type":"string","pattern":"^[^\\s,]+(?:,[^\\s,]+)*,?$"}}}}};
+const schema280 = {"$id":"asx:WsOrderStatusRequest","type":"object","required":["op","action","account","args"],"additionalProperties":false,"properties":{"op":{"const":"req"},"id":{"$ref":"asx:WsRequestId"},"action":{"const":"order-status"},"account":{"anyOf":[{"$ref":"asx:AccountCategory"},{"type":"string","pattern":"^[A-Za-z0-9]+$"}]},"args":{"type":"object","required":["orderId"],"additionalProperties":false,"properties":{"orderId":{"type":"string","pattern":"^[^\\s,]+(?:,[^\\s,]+)*,?$"}}}}};
 const pattern65 = new RegExp("^[A-Za-z0-9]+$", "u");
 const pattern66 = new RegExp("^[^\\s,]+(?:,[^\\s,]+)*,?$", "u");
 
@@ -10373,7 +10503,7 @@ vErrors.push(err9);
 errors++;
 }
 if(!((data3 === "cash") || (data3 === "margin"))){
-const err10 = {instancePath:instancePath+"/account",schemaPath:"asx:AccountCategory/enum",keyword:"enum",params:{allowedValues: schema247.enum},message:"must be equal to one of the allowed values"};
+const err10 = {instancePath:instancePath+"/account",schemaPath:"asx:AccountCategory/enum",keyword:"enum",params:{allowedValues: schema248.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -10510,7 +10640,7 @@ return errors === 0;
 validate118.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateWsPingRequest = validate119;
-const schema282 = {"$id":"asx:WsPingRequest","type":"object","required":["op"],"additionalProperties":false,"properties":{"op":{"const":"ping"}}};
+const schema283 = {"$id":"asx:WsPingRequest","type":"object","required":["op"],"additionalProperties":false,"properties":{"op":{"const":"ping"}}};
 
 function validate119(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="asx:WsPingRequest" */;
@@ -10575,12 +10705,12 @@ return errors === 0;
 validate119.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateWsPlaceOrderRequest = validate120;
-const schema283 = {"$id":"asx:WsPlaceOrderRequest","type":"object","required":["op","action","account","args"],"additionalProperties":false,"properties":{"op":{"const":"req"},"id":{"$ref":"asx:WsRequestId"},"action":{"type":"string","enum":["place-order","place-Order"]},"account":{"$ref":"asx:AccountCategory"},"args":{"$ref":"asx:PlaceOrderArgs"}}};
-const schema286 = {"$id":"asx:PlaceOrderArgs","oneOf":[{"$ref":"asx:MarketOrderArgs"},{"$ref":"asx:LimitOrderArgs"},{"$ref":"asx:StopMarketOrderArgs"},{"$ref":"asx:StopLimitOrderArgs"}]};
-const schema287 = {"$id":"asx:MarketOrderArgs","type":"object","required":["time","symbol","orderQty","orderType","side"],"additionalProperties":false,"properties":{"id":{"$ref":"asx:OrderArgId"},"time":{"$ref":"asx:OrderArgTime"},"symbol":{"$ref":"asx:Symbol"},"orderQty":{"$ref":"asx:OrderArgQty"},"orderType":{"const":"market"},"side":{"$ref":"asx:OrderSideRequest"},"respInst":{"$ref":"asx:RespInst"}}};
-const schema295 = {"$id":"asx:OrderSideRequest","type":"string","enum":["buy","sell"]};
-const schema296 = {"$id":"asx:RespInst","type":"string","enum":["ACK","ACCEPT","DONE"]};
-const schema288 = {"$id":"asx:OrderArgId","$ref":"asx:ClientOrderId"};
+const schema284 = {"$id":"asx:WsPlaceOrderRequest","type":"object","required":["op","action","account","args"],"additionalProperties":false,"properties":{"op":{"const":"req"},"id":{"$ref":"asx:WsRequestId"},"action":{"type":"string","enum":["place-order","place-Order"]},"account":{"$ref":"asx:AccountCategory"},"args":{"$ref":"asx:PlaceOrderArgs"}}};
+const schema287 = {"$id":"asx:PlaceOrderArgs","oneOf":[{"$ref":"asx:MarketOrderArgs"},{"$ref":"asx:LimitOrderArgs"},{"$ref":"asx:StopMarketOrderArgs"},{"$ref":"asx:StopLimitOrderArgs"}]};
+const schema288 = {"$id":"asx:MarketOrderArgs","type":"object","required":["time","symbol","orderQty","orderType","side"],"additionalProperties":false,"properties":{"id":{"$ref":"asx:OrderArgId"},"time":{"$ref":"asx:OrderArgTime"},"symbol":{"$ref":"asx:Symbol"},"orderQty":{"$ref":"asx:OrderArgQty"},"orderType":{"const":"market"},"side":{"$ref":"asx:OrderSideRequest"},"respInst":{"$ref":"asx:RespInst"}}};
+const schema296 = {"$id":"asx:OrderSideRequest","type":"string","enum":["buy","sell"]};
+const schema297 = {"$id":"asx:RespInst","type":"string","enum":["ACK","ACCEPT","DONE"]};
+const schema289 = {"$id":"asx:OrderArgId","$ref":"asx:ClientOrderId"};
 
 function validate123(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="asx:OrderArgId" */;
@@ -10620,7 +10750,7 @@ return errors === 0;
 }
 validate123.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema290 = {"$id":"asx:OrderArgTime","$ref":"asx:TimestampMs"};
+const schema291 = {"$id":"asx:OrderArgTime","$ref":"asx:TimestampMs"};
 
 function validate125(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="asx:OrderArgTime" */;
@@ -10660,8 +10790,8 @@ return errors === 0;
 }
 validate125.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema293 = {"$id":"asx:OrderArgQty","$ref":"asx:PositiveDecimal"};
-const schema294 = {"$id":"asx:PositiveDecimal","type":"string","pattern":"^(0|[1-9]\\d*)(\\.\\d+)?$"};
+const schema294 = {"$id":"asx:OrderArgQty","$ref":"asx:PositiveDecimal"};
+const schema295 = {"$id":"asx:PositiveDecimal","type":"string","pattern":"^(0|[1-9]\\d*)(\\.\\d+)?$"};
 const pattern69 = new RegExp("^(0|[1-9]\\d*)(\\.\\d+)?$", "u");
 
 function validate127(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -10832,7 +10962,7 @@ vErrors.push(err8);
 errors++;
 }
 if(!((data5 === "buy") || (data5 === "sell"))){
-const err9 = {instancePath:instancePath+"/side",schemaPath:"asx:OrderSideRequest/enum",keyword:"enum",params:{allowedValues: schema295.enum},message:"must be equal to one of the allowed values"};
+const err9 = {instancePath:instancePath+"/side",schemaPath:"asx:OrderSideRequest/enum",keyword:"enum",params:{allowedValues: schema296.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -10855,7 +10985,7 @@ vErrors.push(err10);
 errors++;
 }
 if(!(((data6 === "ACK") || (data6 === "ACCEPT")) || (data6 === "DONE"))){
-const err11 = {instancePath:instancePath+"/respInst",schemaPath:"asx:RespInst/enum",keyword:"enum",params:{allowedValues: schema296.enum},message:"must be equal to one of the allowed values"};
+const err11 = {instancePath:instancePath+"/respInst",schemaPath:"asx:RespInst/enum",keyword:"enum",params:{allowedValues: schema297.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -10881,10 +11011,10 @@ return errors === 0;
 }
 validate122.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema297 = {"$id":"asx:LimitOrderArgs","type":"object","required":["time","symbol","orderPrice","orderQty","orderType","side"],"additionalProperties":false,"properties":{"id":{"$ref":"asx:OrderArgId"},"time":{"$ref":"asx:OrderArgTime"},"symbol":{"$ref":"asx:Symbol"},"orderPrice":{"$ref":"asx:OrderArgPrice"},"orderQty":{"$ref":"asx:OrderArgQty"},"orderType":{"const":"limit"},"side":{"$ref":"asx:OrderSideRequest"},"postOnly":{"type":"boolean"},"timeInForce":{"$ref":"asx:TimeInForce"},"respInst":{"$ref":"asx:RespInst"}}};
-const schema302 = {"$id":"asx:TimeInForce","type":"string","enum":["GTC","IOC","FOK"]};
+const schema298 = {"$id":"asx:LimitOrderArgs","type":"object","required":["time","symbol","orderPrice","orderQty","orderType","side"],"additionalProperties":false,"properties":{"id":{"$ref":"asx:OrderArgId"},"time":{"$ref":"asx:OrderArgTime"},"symbol":{"$ref":"asx:Symbol"},"orderPrice":{"$ref":"asx:OrderArgPrice"},"orderQty":{"$ref":"asx:OrderArgQty"},"orderType":{"const":"limit"},"side":{"$ref":"asx:OrderSideRequest"},"postOnly":{"type":"boolean"},"timeInForce":{"$ref":"asx:TimeInForce"},"respInst":{"$ref":"asx:RespInst"}}};
+const schema303 = {"$id":"asx:TimeInForce","type":"string","enum":["GTC","IOC","FOK"]};
 const func3 = Object.prototype.hasOwnProperty;
-const schema299 = {"$id":"asx:OrderArgPrice","$ref":"asx:PositiveDecimal"};
+const schema300 = {"$id":"asx:OrderArgPrice","$ref":"asx:PositiveDecimal"};
 
 function validate133(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="asx:OrderArgPrice" */;
@@ -10998,7 +11128,7 @@ vErrors.push(err5);
 errors++;
 }
 for(const key0 in data){
-if(!(func3.call(schema297.properties, key0))){
+if(!(func3.call(schema298.properties, key0))){
 const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err6];
@@ -11070,7 +11200,7 @@ vErrors.push(err9);
 errors++;
 }
 if(!((data6 === "buy") || (data6 === "sell"))){
-const err10 = {instancePath:instancePath+"/side",schemaPath:"asx:OrderSideRequest/enum",keyword:"enum",params:{allowedValues: schema295.enum},message:"must be equal to one of the allowed values"};
+const err10 = {instancePath:instancePath+"/side",schemaPath:"asx:OrderSideRequest/enum",keyword:"enum",params:{allowedValues: schema296.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -11105,7 +11235,7 @@ vErrors.push(err12);
 errors++;
 }
 if(!(((data8 === "GTC") || (data8 === "IOC")) || (data8 === "FOK"))){
-const err13 = {instancePath:instancePath+"/timeInForce",schemaPath:"asx:TimeInForce/enum",keyword:"enum",params:{allowedValues: schema302.enum},message:"must be equal to one of the allowed values"};
+const err13 = {instancePath:instancePath+"/timeInForce",schemaPath:"asx:TimeInForce/enum",keyword:"enum",params:{allowedValues: schema303.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -11128,7 +11258,7 @@ vErrors.push(err14);
 errors++;
 }
 if(!(((data9 === "ACK") || (data9 === "ACCEPT")) || (data9 === "DONE"))){
-const err15 = {instancePath:instancePath+"/respInst",schemaPath:"asx:RespInst/enum",keyword:"enum",params:{allowedValues: schema296.enum},message:"must be equal to one of the allowed values"};
+const err15 = {instancePath:instancePath+"/respInst",schemaPath:"asx:RespInst/enum",keyword:"enum",params:{allowedValues: schema297.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -11154,8 +11284,8 @@ return errors === 0;
 }
 validate130.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema304 = {"$id":"asx:StopMarketOrderArgs","type":"object","required":["time","symbol","orderQty","orderType","side","stopPrice"],"additionalProperties":false,"properties":{"id":{"$ref":"asx:OrderArgId"},"time":{"$ref":"asx:OrderArgTime"},"symbol":{"$ref":"asx:Symbol"},"orderQty":{"$ref":"asx:OrderArgQty"},"orderType":{"const":"stop_market"},"side":{"$ref":"asx:OrderSideRequest"},"stopPrice":{"$ref":"asx:OrderArgStopPrice"},"respInst":{"$ref":"asx:RespInst"}}};
-const schema307 = {"$id":"asx:OrderArgStopPrice","$ref":"asx:PositiveDecimal"};
+const schema305 = {"$id":"asx:StopMarketOrderArgs","type":"object","required":["time","symbol","orderQty","orderType","side","stopPrice"],"additionalProperties":false,"properties":{"id":{"$ref":"asx:OrderArgId"},"time":{"$ref":"asx:OrderArgTime"},"symbol":{"$ref":"asx:Symbol"},"orderQty":{"$ref":"asx:OrderArgQty"},"orderType":{"const":"stop_market"},"side":{"$ref":"asx:OrderSideRequest"},"stopPrice":{"$ref":"asx:OrderArgStopPrice"},"respInst":{"$ref":"asx:RespInst"}}};
+const schema308 = {"$id":"asx:OrderArgStopPrice","$ref":"asx:PositiveDecimal"};
 
 function validate141(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="asx:OrderArgStopPrice" */;
@@ -11335,7 +11465,7 @@ vErrors.push(err9);
 errors++;
 }
 if(!((data5 === "buy") || (data5 === "sell"))){
-const err10 = {instancePath:instancePath+"/side",schemaPath:"asx:OrderSideRequest/enum",keyword:"enum",params:{allowedValues: schema295.enum},message:"must be equal to one of the allowed values"};
+const err10 = {instancePath:instancePath+"/side",schemaPath:"asx:OrderSideRequest/enum",keyword:"enum",params:{allowedValues: schema296.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -11364,7 +11494,7 @@ vErrors.push(err11);
 errors++;
 }
 if(!(((data7 === "ACK") || (data7 === "ACCEPT")) || (data7 === "DONE"))){
-const err12 = {instancePath:instancePath+"/respInst",schemaPath:"asx:RespInst/enum",keyword:"enum",params:{allowedValues: schema296.enum},message:"must be equal to one of the allowed values"};
+const err12 = {instancePath:instancePath+"/respInst",schemaPath:"asx:RespInst/enum",keyword:"enum",params:{allowedValues: schema297.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -11390,7 +11520,7 @@ return errors === 0;
 }
 validate137.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema310 = {"$id":"asx:StopLimitOrderArgs","type":"object","required":["time","symbol","orderPrice","orderQty","orderType","side","stopPrice"],"additionalProperties":false,"properties":{"id":{"$ref":"asx:OrderArgId"},"time":{"$ref":"asx:OrderArgTime"},"symbol":{"$ref":"asx:Symbol"},"orderPrice":{"$ref":"asx:OrderArgPrice"},"orderQty":{"$ref":"asx:OrderArgQty"},"orderType":{"const":"stop_limit"},"side":{"$ref":"asx:OrderSideRequest"},"stopPrice":{"$ref":"asx:OrderArgStopPrice"},"respInst":{"$ref":"asx:RespInst"}}};
+const schema311 = {"$id":"asx:StopLimitOrderArgs","type":"object","required":["time","symbol","orderPrice","orderQty","orderType","side","stopPrice"],"additionalProperties":false,"properties":{"id":{"$ref":"asx:OrderArgId"},"time":{"$ref":"asx:OrderArgTime"},"symbol":{"$ref":"asx:Symbol"},"orderPrice":{"$ref":"asx:OrderArgPrice"},"orderQty":{"$ref":"asx:OrderArgQty"},"orderType":{"const":"stop_limit"},"side":{"$ref":"asx:OrderSideRequest"},"stopPrice":{"$ref":"asx:OrderArgStopPrice"},"respInst":{"$ref":"asx:RespInst"}}};
 
 function validate144(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="asx:StopLimitOrderArgs" */;
@@ -11475,7 +11605,7 @@ vErrors.push(err6);
 errors++;
 }
 for(const key0 in data){
-if(!(func3.call(schema310.properties, key0))){
+if(!(func3.call(schema311.properties, key0))){
 const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err7];
@@ -11547,7 +11677,7 @@ vErrors.push(err10);
 errors++;
 }
 if(!((data6 === "buy") || (data6 === "sell"))){
-const err11 = {instancePath:instancePath+"/side",schemaPath:"asx:OrderSideRequest/enum",keyword:"enum",params:{allowedValues: schema295.enum},message:"must be equal to one of the allowed values"};
+const err11 = {instancePath:instancePath+"/side",schemaPath:"asx:OrderSideRequest/enum",keyword:"enum",params:{allowedValues: schema296.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -11576,7 +11706,7 @@ vErrors.push(err12);
 errors++;
 }
 if(!(((data8 === "ACK") || (data8 === "ACCEPT")) || (data8 === "DONE"))){
-const err13 = {instancePath:instancePath+"/respInst",schemaPath:"asx:RespInst/enum",keyword:"enum",params:{allowedValues: schema296.enum},message:"must be equal to one of the allowed values"};
+const err13 = {instancePath:instancePath+"/respInst",schemaPath:"asx:RespInst/enum",keyword:"enum",params:{allowedValues: schema297.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -11827,7 +11957,7 @@ vErrors.push(err8);
 errors++;
 }
 if(!((data2 === "place-order") || (data2 === "place-Order"))){
-const err9 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/enum",keyword:"enum",params:{allowedValues: schema283.properties.action.enum},message:"must be equal to one of the allowed values"};
+const err9 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/enum",keyword:"enum",params:{allowedValues: schema284.properties.action.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -11850,7 +11980,7 @@ vErrors.push(err10);
 errors++;
 }
 if(!((data3 === "cash") || (data3 === "margin"))){
-const err11 = {instancePath:instancePath+"/account",schemaPath:"asx:AccountCategory/enum",keyword:"enum",params:{allowedValues: schema247.enum},message:"must be equal to one of the allowed values"};
+const err11 = {instancePath:instancePath+"/account",schemaPath:"asx:AccountCategory/enum",keyword:"enum",params:{allowedValues: schema248.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -11883,7 +12013,7 @@ return errors === 0;
 validate120.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateWsPongRequest = validate152;
-const schema314 = {"$id":"asx:WsPongRequest","type":"object","required":["op"],"additionalProperties":false,"properties":{"op":{"const":"pong"}}};
+const schema315 = {"$id":"asx:WsPongRequest","type":"object","required":["op"],"additionalProperties":false,"properties":{"op":{"const":"pong"}}};
 
 function validate152(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="asx:WsPongRequest" */;
@@ -11948,7 +12078,7 @@ return errors === 0;
 validate152.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateWsSubscribeRequest = validate153;
-const schema315 = {"$id":"asx:WsSubscribeRequest","type":"object","required":["op","ch"],"additionalProperties":false,"properties":{"op":{"const":"sub"},"id":{"$ref":"asx:WsRequestId"},"ch":{"type":"string","pattern":"^(?:(?:depth|depth-realtime|bbo|trades):[^\\s,:*]+(?:,[^\\s,:*]+){0,9}|bar:(?:1|5|15|30|60|120|240|360|720|1d|1w|1m):[^\\s,:*]+(?:,[^\\s,:*]+){0,9}|ref-px:[^\\s,:*/]+|order:[A-Za-z0-9]+(?::[^\\s,:*]+)?)$"}}};
+const schema316 = {"$id":"asx:WsSubscribeRequest","type":"object","required":["op","ch"],"additionalProperties":false,"properties":{"op":{"const":"sub"},"id":{"$ref":"asx:WsRequestId"},"ch":{"type":"string","pattern":"^(?:(?:depth|depth-realtime|bbo|trades):[^\\s,:*]+(?:,[^\\s,:*]+){0,9}|bar:(?:1|5|15|30|60|120|240|360|720|1d|1w|1m):[^\\s,:*]+(?:,[^\\s,:*]+){0,9}|ref-px:[^\\s,:*/]+|order:[A-Za-z0-9]+(?::[^\\s,:*]+)?)$"}}};
 const pattern73 = new RegExp("^(?:(?:depth|depth-realtime|bbo|trades):[^\\s,:*]+(?:,[^\\s,:*]+){0,9}|bar:(?:1|5|15|30|60|120|240|360|720|1d|1w|1m):[^\\s,:*]+(?:,[^\\s,:*]+){0,9}|ref-px:[^\\s,:*/]+|order:[A-Za-z0-9]+(?::[^\\s,:*]+)?)$", "u");
 
 function validate153(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -12074,7 +12204,7 @@ return errors === 0;
 validate153.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateWsUnsubscribeRequest = validate154;
-const schema317 = {"$id":"asx:WsUnsubscribeRequest","type":"object","required":["op","ch"],"additionalProperties":false,"properties":{"op":{"const":"unsub"},"id":{"$ref":"asx:WsRequestId"},"ch":{"type":"string","pattern":"^(?:(?:depth|depth-realtime|bbo|trades)(?::(?:\\*|[^\\s,:*]+(?:,[^\\s,:*]+){0,9}))?|bar(?::(?:\\*|1|5|15|30|60|120|240|360|720|1d|1w|1m)(?::(?:\\*|[^\\s,:*]+(?:,[^\\s,:*]+){0,9}))?)?|ref-px(?::(?:\\*|[^\\s,:*/]+))?|order(?::(?:\\*|[A-Za-z0-9]+)(?::[^\\s,:*]+)?)?)$"}}};
+const schema318 = {"$id":"asx:WsUnsubscribeRequest","type":"object","required":["op","ch"],"additionalProperties":false,"properties":{"op":{"const":"unsub"},"id":{"$ref":"asx:WsRequestId"},"ch":{"type":"string","pattern":"^(?:(?:depth|depth-realtime|bbo|trades)(?::(?:\\*|[^\\s,:*]+(?:,[^\\s,:*]+){0,9}))?|bar(?::(?:\\*|1|5|15|30|60|120|240|360|720|1d|1w|1m)(?::(?:\\*|[^\\s,:*]+(?:,[^\\s,:*]+){0,9}))?)?|ref-px(?::(?:\\*|[^\\s,:*/]+))?|order(?::(?:\\*|[A-Za-z0-9]+)(?::[^\\s,:*]+)?)?)$"}}};
 const pattern75 = new RegExp("^(?:(?:depth|depth-realtime|bbo|trades)(?::(?:\\*|[^\\s,:*]+(?:,[^\\s,:*]+){0,9}))?|bar(?::(?:\\*|1|5|15|30|60|120|240|360|720|1d|1w|1m)(?::(?:\\*|[^\\s,:*]+(?:,[^\\s,:*]+){0,9}))?)?|ref-px(?::(?:\\*|[^\\s,:*/]+))?|order(?::(?:\\*|[A-Za-z0-9]+)(?::[^\\s,:*]+)?)?)$", "u");
 
 function validate154(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
