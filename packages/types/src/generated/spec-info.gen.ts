@@ -5,5 +5,5 @@ export const specInfo = {
   openapiVersion: '1.0.0',
   asyncapiVersion: '1.0.0',
   /** SHA-256 of the bundled OpenAPI and AsyncAPI documents. */
-  sha256: '0220a128e8eea556a403aae702b69d06adc46b62752581fd4f278f5e0108ebb7',
+  sha256: '6428239a42f11504e8b1a68467656130982a727aa1bc77394136c1557045bc17',
 } as const;
