@@ -229,10 +229,10 @@ export interface components {
     BatchCancelOrderArgs: {
       orders: components['schemas']['CancelOrderArgs'][];
     };
-    /** @description Why one order of a failed batch was refused (or `INVALID_BATCH_ORDER` for its innocent siblings). */
+    /** @description Why one order of a failed batch was refused (or `INVALID_BATCH_ORDER` for its innocent siblings). `id` is echoed only when the order carried one. */
     BatchOrderErrorItem: {
       code: components['schemas']['ErrorCode'];
-      id: components['schemas']['EchoedId'];
+      id?: components['schemas']['EchoedId'];
       orderId?: components['schemas']['OrderId'];
       message: string;
       reason: string;
@@ -433,8 +433,8 @@ export interface components {
       address: string;
       /** @description Blockchain name; not limited to the appendix list (`KnownBlockchain`), e.g. `TRC20`. */
       blockchain: string;
-      /** @description Destination tag or memo a deposit to this address must carry; empty when none is needed. */
-      destTag: string;
+      /** @description Destination tag or memo a deposit to this address must carry; empty or left out when the chain needs none. */
+      destTag?: string;
     };
     /** @description The user's deposit addresses for one asset, one per blockchain. */
     DepositAddresses: {
@@ -660,8 +660,8 @@ export interface components {
       cumFee: components['schemas']['Decimal'];
       /** @description Quantity filled. */
       cumQty: components['schemas']['Decimal'];
-      /** @description Error of the last request on the order, `NULL_VAL` or empty when none. */
-      errorCode: string;
+      /** @description Error of the last request on the order, `NULL_VAL` or empty when none; optional, as only a failed request leaves one. */
+      errorCode?: string;
       execInst: components['schemas']['ExecInst'];
       feeAsset: components['schemas']['AssetCode'];
       /** @description Time of the order's latest update. The docs' table types it String; the sample sends an integer. */
@@ -675,7 +675,8 @@ export interface components {
       seqNum: components['schemas']['SequenceNumber'];
       side: components['schemas']['OrderSide'];
       status: components['schemas']['OrderStatus'];
-      stopPrice: components['schemas']['DecimalOrEmpty'];
+      /** @description Trigger price of a stop order; empty or left out otherwise. */
+      stopPrice?: components['schemas']['DecimalOrEmpty'];
       symbol: components['schemas']['Symbol'];
     };
     /** @description One page of past orders (deprecated v1 history). */
@@ -698,8 +699,8 @@ export interface components {
       orderType: components['schemas']['OrderType'];
       side: components['schemas']['OrderSide'];
       price: components['schemas']['DecimalOrEmpty'];
-      /** @description Trigger price; `0` for orders without one. */
-      stopPrice: components['schemas']['DecimalOrEmpty'];
+      /** @description Trigger price; `0` (or left out) for orders without one. */
+      stopPrice?: components['schemas']['DecimalOrEmpty'];
       /** @description Order quantity in base asset. */
       orderQty: components['schemas']['Decimal'];
       status: components['schemas']['OrderStatus'];
@@ -994,14 +995,14 @@ export interface components {
       seqNum: components['schemas']['SequenceNumber'];
       side: components['schemas']['OrderSide'];
       status: components['schemas']['OrderStatus'];
-      /** @description Trigger price of a stop order; empty otherwise. */
-      stopPrice: components['schemas']['DecimalOrEmpty'];
+      /** @description Trigger price of a stop order; empty or left out otherwise. */
+      stopPrice?: components['schemas']['DecimalOrEmpty'];
       symbol: components['schemas']['Symbol'];
       execInst: components['schemas']['ExecInst'];
     };
-    /** @description What a rejected order request reports back. WebSocket replies also repeat the error here. */
+    /** @description What a rejected order request reports back. WebSocket replies also repeat the error here. `id` is echoed only when the request carried one. */
     OrderErrorInfo: {
-      id: components['schemas']['EchoedId'];
+      id?: components['schemas']['EchoedId'];
       symbol: components['schemas']['Symbol'];
       orderId?: components['schemas']['OrderId'];
       code?: components['schemas']['ErrorCode'];
@@ -1057,7 +1058,7 @@ export interface components {
       id?: components['schemas']['EchoedId'];
       data: components['schemas']['OrderStatusReport'] | components['schemas']['OrderStatusReport'][];
     };
-    /** @description The state of one order (an execution report) in an `order-status` reply. */
+    /** @description The state of one order (an execution report) in an `order-status` reply. The stop fields (`sp`, `spb`), the error (`err`) and the last-fill fields (`lp`, `lq`, `f`) depend on the order's type and state, so they are optional. */
     OrderStatusReport: {
       sn: components['schemas']['SequenceNumber'];
       /**
@@ -1080,23 +1081,23 @@ export interface components {
       /** @description Order price. */
       p: components['schemas']['DecimalOrEmpty'];
       /** @description Stop price. */
-      sp: components['schemas']['DecimalOrEmpty'];
+      sp?: components['schemas']['DecimalOrEmpty'];
       /** @description Stop price trigger; may be empty. */
-      spb: string;
+      spb?: string;
       s: components['schemas']['Symbol'];
       st: components['schemas']['OrderStatus'];
       /** @description Error code; may be empty. */
-      err: string;
+      err?: string;
       /** @description Price of the last fill. */
-      lp: components['schemas']['DecimalOrEmpty'];
+      lp?: components['schemas']['DecimalOrEmpty'];
       /** @description Quantity of the last fill. */
-      lq: components['schemas']['DecimalOrEmpty'];
+      lq?: components['schemas']['DecimalOrEmpty'];
       /** @description Average fill price. */
       ap: components['schemas']['Decimal'];
       /** @description Quantity filled so far. */
       cfq: components['schemas']['Decimal'];
       /** @description Fee of the last fill. */
-      f: components['schemas']['DecimalOrEmpty'];
+      f?: components['schemas']['DecimalOrEmpty'];
       /** @description Fee paid so far. */
       cf: components['schemas']['Decimal'];
       /** @description Fee asset. */
@@ -1112,7 +1113,7 @@ export interface components {
      * @enum {string}
      */
     OrderTypeRequest: 'market' | 'limit' | 'stop_market' | 'stop_limit';
-    /** @description One order's state after a change, in the compact field names of the order channel. The balance fields (`bab`, `btb`, `qab`, `qtb`) are missing from some messages (the documented Ready sample), and open-order replies leave out `ei`. */
+    /** @description One order's state after a change, in the compact field names of the order channel. The balance fields (`bab`, `btb`, `qab`, `qtb`) are missing from some messages (the documented Ready sample), open-order replies leave out `ei`, and `err` and `sp` depend on the order's state and type. */
     OrderUpdateData: {
       s: components['schemas']['Symbol'];
       /** @description Sequence number. */
@@ -1133,7 +1134,7 @@ export interface components {
       /** @description Quantity filled so far. */
       cfq: components['schemas']['Decimal'];
       /** @description Why the order was rejected or canceled (e.g. `PostOnlyWouldTake`); empty or `NULL_VAL` otherwise. */
-      err: string;
+      err?: string;
       /** @description Fee asset. */
       fa: components['schemas']['AssetCode'];
       orderId: components['schemas']['OrderId'];
@@ -1143,7 +1144,7 @@ export interface components {
       /** @description Order quantity. */
       q: components['schemas']['Decimal'];
       /** @description Stop price; empty (or `0`) when the order has none. */
-      sp: components['schemas']['DecimalOrEmpty'];
+      sp?: components['schemas']['DecimalOrEmpty'];
       st: components['schemas']['OrderStatus'];
       /** @description Time of the latest execution. */
       t: components['schemas']['TimestampMs'];
@@ -1642,8 +1643,8 @@ export interface components {
       /** @description Fee charged by the exchange. */
       commission: components['schemas']['Decimal'];
       destAddress: components['schemas']['WalletDestAddress'];
-      /** @description Hash of the on-chain transaction. */
-      networkTransactionId: string;
+      /** @description Hash of the on-chain transaction; left out while a transaction has none (a withdrawal still under review, or one rejected or canceled before it reached the chain). */
+      networkTransactionId?: string;
       /** @description Confirmations needed before the transaction counts as confirmed. */
       numConfirmations: number;
       /** @description Confirmations so far. */
@@ -1948,7 +1949,7 @@ export type BarMessage = components['schemas']['BarMessage'];
  */
 export type BatchCancelOrderArgs = components['schemas']['BatchCancelOrderArgs'];
 /**
- * Why one order of a failed batch was refused (or `INVALID_BATCH_ORDER` for its innocent siblings).
+ * Why one order of a failed batch was refused (or `INVALID_BATCH_ORDER` for its innocent siblings). `id` is echoed only when the order carried one.
  */
 export type BatchOrderErrorItem = components['schemas']['BatchOrderErrorItem'];
 /**
@@ -2242,7 +2243,7 @@ export type OrderCancelRejectMessage = components['schemas']['OrderCancelRejectM
  */
 export type OrderDetail = components['schemas']['OrderDetail'];
 /**
- * What a rejected order request reports back. WebSocket replies also repeat the error here.
+ * What a rejected order request reports back. WebSocket replies also repeat the error here. `id` is echoed only when the request carried one.
  */
 export type OrderErrorInfo = components['schemas']['OrderErrorInfo'];
 /**
@@ -2274,7 +2275,7 @@ export type OrderStatusErrorMessage = components['schemas']['OrderStatusErrorMes
  */
 export type OrderStatusMessage = components['schemas']['OrderStatusMessage'];
 /**
- * The state of one order (an execution report) in an `order-status` reply.
+ * The state of one order (an execution report) in an `order-status` reply. The stop fields (`sp`, `spb`), the error (`err`) and the last-fill fields (`lp`, `lq`, `f`) depend on the order's type and state, so they are optional.
  */
 export type OrderStatusReport = components['schemas']['OrderStatusReport'];
 /**
@@ -2286,7 +2287,7 @@ export type OrderType = components['schemas']['OrderType'];
  */
 export type OrderTypeRequest = components['schemas']['OrderTypeRequest'];
 /**
- * One order's state after a change, in the compact field names of the order channel. The balance fields (`bab`, `btb`, `qab`, `qtb`) are missing from some messages (the documented Ready sample), and open-order replies leave out `ei`.
+ * One order's state after a change, in the compact field names of the order channel. The balance fields (`bab`, `btb`, `qab`, `qtb`) are missing from some messages (the documented Ready sample), open-order replies leave out `ei`, and `err` and `sp` depend on the order's state and type.
  */
 export type OrderUpdateData = components['schemas']['OrderUpdateData'];
 /**

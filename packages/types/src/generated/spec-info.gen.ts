@@ -5,5 +5,5 @@ export const specInfo = {
   openapiVersion: '1.0.0',
   asyncapiVersion: '1.0.0',
   /** SHA-256 of the bundled OpenAPI and AsyncAPI documents. */
-  sha256: '8658b63f7bcb26ae7e002a53d332bf65a3edeceb3b4a47a37bf34a9606792dc9',
+  sha256: 'cb1623c362b84c79670f577c477e463965e02ed353d6a6fcd09b2ac5aef88862',
 } as const;

@@ -1597,7 +1597,7 @@ return errors === 0;
 validate55.evaluated = {"props":{"ac":true,"accountId":true,"action":true,"info":true,"status":true},"dynamicProps":false,"dynamicItems":false};
 
 const schema73 = {"$id":"asx:PlaceOrderExecResult","type":"object","required":["ac","accountId","action","info","status"],"properties":{"ac":{"$ref":"asx:AccountCategoryCode"},"accountId":{"$ref":"asx:AccountId"},"action":{"const":"place-order"},"info":{"$ref":"asx:OrderDetail"},"status":{"enum":["ACCEPT","DONE"]}}};
-const schema76 = {"$id":"asx:OrderDetail","type":"object","required":["avgPx","cumFee","cumFilledQty","feeAsset","lastExecTime","orderId","orderQty","orderType","price","seqNum","side","status","stopPrice","symbol","execInst"],"properties":{"avgPx":{"$ref":"asx:Decimal"},"cumFee":{"$ref":"asx:Decimal"},"cumFilledQty":{"$ref":"asx:Decimal"},"errorCode":{"type":"string"},"feeAsset":{"$ref":"asx:AssetCode"},"id":{"$ref":"asx:EchoedId"},"lastExecTime":{"$ref":"asx:TimestampMs"},"orderId":{"$ref":"asx:OrderId"},"orderQty":{"$ref":"asx:Decimal"},"orderType":{"$ref":"asx:OrderType"},"price":{"$ref":"asx:DecimalOrEmpty"},"seqNum":{"$ref":"asx:SequenceNumber"},"side":{"$ref":"asx:OrderSide"},"status":{"$ref":"asx:OrderStatus"},"stopPrice":{"$ref":"asx:DecimalOrEmpty"},"symbol":{"$ref":"asx:Symbol"},"execInst":{"$ref":"asx:ExecInst"}}};
+const schema76 = {"$id":"asx:OrderDetail","type":"object","required":["avgPx","cumFee","cumFilledQty","feeAsset","lastExecTime","orderId","orderQty","orderType","price","seqNum","side","status","symbol","execInst"],"properties":{"avgPx":{"$ref":"asx:Decimal"},"cumFee":{"$ref":"asx:Decimal"},"cumFilledQty":{"$ref":"asx:Decimal"},"errorCode":{"type":"string"},"feeAsset":{"$ref":"asx:AssetCode"},"id":{"$ref":"asx:EchoedId"},"lastExecTime":{"$ref":"asx:TimestampMs"},"orderId":{"$ref":"asx:OrderId"},"orderQty":{"$ref":"asx:Decimal"},"orderType":{"$ref":"asx:OrderType"},"price":{"$ref":"asx:DecimalOrEmpty"},"seqNum":{"$ref":"asx:SequenceNumber"},"side":{"$ref":"asx:OrderSide"},"status":{"$ref":"asx:OrderStatus"},"stopPrice":{"$ref":"asx:DecimalOrEmpty"},"symbol":{"$ref":"asx:Symbol"},"execInst":{"$ref":"asx:ExecInst"}}};
 const schema77 = {"$id":"asx:Decimal","type":"string","pattern":"^-?\\d+(\\.\\d+)?$"};
 const schema80 = {"$id":"asx:AssetCode","type":"string"};
 const schema85 = {"$id":"asx:OrderType","type":"string","enum":["Market","Limit","StopMarket","StopLimit"]};
@@ -1741,8 +1741,8 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(data.stopPrice === undefined){
-const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "stopPrice"},message:"must have required property '"+"stopPrice"+"'"};
+if(data.symbol === undefined){
+const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "symbol"},message:"must have required property '"+"symbol"+"'"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1751,8 +1751,8 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(data.symbol === undefined){
-const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "symbol"},message:"must have required property '"+"symbol"+"'"};
+if(data.execInst === undefined){
+const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "execInst"},message:"must have required property '"+"execInst"+"'"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1761,8 +1761,11 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(data.execInst === undefined){
-const err14 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "execInst"},message:"must have required property '"+"execInst"+"'"};
+if(data.avgPx !== undefined){
+let data0 = data.avgPx;
+if(typeof data0 === "string"){
+if(!pattern8.test(data0)){
+const err14 = {instancePath:instancePath+"/avgPx",schemaPath:"asx:Decimal/pattern",keyword:"pattern",params:{pattern: "^-?\\d+(\\.\\d+)?$"},message:"must match pattern \""+"^-?\\d+(\\.\\d+)?$"+"\""};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1771,11 +1774,9 @@ vErrors.push(err14);
 }
 errors++;
 }
-if(data.avgPx !== undefined){
-let data0 = data.avgPx;
-if(typeof data0 === "string"){
-if(!pattern8.test(data0)){
-const err15 = {instancePath:instancePath+"/avgPx",schemaPath:"asx:Decimal/pattern",keyword:"pattern",params:{pattern: "^-?\\d+(\\.\\d+)?$"},message:"must match pattern \""+"^-?\\d+(\\.\\d+)?$"+"\""};
+}
+else {
+const err15 = {instancePath:instancePath+"/avgPx",schemaPath:"asx:Decimal/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1785,8 +1786,11 @@ vErrors.push(err15);
 errors++;
 }
 }
-else {
-const err16 = {instancePath:instancePath+"/avgPx",schemaPath:"asx:Decimal/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.cumFee !== undefined){
+let data1 = data.cumFee;
+if(typeof data1 === "string"){
+if(!pattern8.test(data1)){
+const err16 = {instancePath:instancePath+"/cumFee",schemaPath:"asx:Decimal/pattern",keyword:"pattern",params:{pattern: "^-?\\d+(\\.\\d+)?$"},message:"must match pattern \""+"^-?\\d+(\\.\\d+)?$"+"\""};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1796,11 +1800,8 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data.cumFee !== undefined){
-let data1 = data.cumFee;
-if(typeof data1 === "string"){
-if(!pattern8.test(data1)){
-const err17 = {instancePath:instancePath+"/cumFee",schemaPath:"asx:Decimal/pattern",keyword:"pattern",params:{pattern: "^-?\\d+(\\.\\d+)?$"},message:"must match pattern \""+"^-?\\d+(\\.\\d+)?$"+"\""};
+else {
+const err17 = {instancePath:instancePath+"/cumFee",schemaPath:"asx:Decimal/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1810,8 +1811,11 @@ vErrors.push(err17);
 errors++;
 }
 }
-else {
-const err18 = {instancePath:instancePath+"/cumFee",schemaPath:"asx:Decimal/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.cumFilledQty !== undefined){
+let data2 = data.cumFilledQty;
+if(typeof data2 === "string"){
+if(!pattern8.test(data2)){
+const err18 = {instancePath:instancePath+"/cumFilledQty",schemaPath:"asx:Decimal/pattern",keyword:"pattern",params:{pattern: "^-?\\d+(\\.\\d+)?$"},message:"must match pattern \""+"^-?\\d+(\\.\\d+)?$"+"\""};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1821,11 +1825,8 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data.cumFilledQty !== undefined){
-let data2 = data.cumFilledQty;
-if(typeof data2 === "string"){
-if(!pattern8.test(data2)){
-const err19 = {instancePath:instancePath+"/cumFilledQty",schemaPath:"asx:Decimal/pattern",keyword:"pattern",params:{pattern: "^-?\\d+(\\.\\d+)?$"},message:"must match pattern \""+"^-?\\d+(\\.\\d+)?$"+"\""};
+else {
+const err19 = {instancePath:instancePath+"/cumFilledQty",schemaPath:"asx:Decimal/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1835,8 +1836,9 @@ vErrors.push(err19);
 errors++;
 }
 }
-else {
-const err20 = {instancePath:instancePath+"/cumFilledQty",schemaPath:"asx:Decimal/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.errorCode !== undefined){
+if(typeof data.errorCode !== "string"){
+const err20 = {instancePath:instancePath+"/errorCode",schemaPath:"#/properties/errorCode/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1846,9 +1848,9 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.errorCode !== undefined){
-if(typeof data.errorCode !== "string"){
-const err21 = {instancePath:instancePath+"/errorCode",schemaPath:"#/properties/errorCode/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.feeAsset !== undefined){
+if(typeof data.feeAsset !== "string"){
+const err21 = {instancePath:instancePath+"/feeAsset",schemaPath:"asx:AssetCode/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1858,9 +1860,9 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data.feeAsset !== undefined){
-if(typeof data.feeAsset !== "string"){
-const err22 = {instancePath:instancePath+"/feeAsset",schemaPath:"asx:AssetCode/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.id !== undefined){
+if(typeof data.id !== "string"){
+const err22 = {instancePath:instancePath+"/id",schemaPath:"asx:EchoedId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1870,9 +1872,10 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data.id !== undefined){
-if(typeof data.id !== "string"){
-const err23 = {instancePath:instancePath+"/id",schemaPath:"asx:EchoedId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.lastExecTime !== undefined){
+let data6 = data.lastExecTime;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+const err23 = {instancePath:instancePath+"/lastExecTime",schemaPath:"asx:TimestampMs/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -1881,11 +1884,9 @@ vErrors.push(err23);
 }
 errors++;
 }
-}
-if(data.lastExecTime !== undefined){
-let data6 = data.lastExecTime;
-if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err24 = {instancePath:instancePath+"/lastExecTime",schemaPath:"asx:TimestampMs/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 < 0 || isNaN(data6)){
+const err24 = {instancePath:instancePath+"/lastExecTime",schemaPath:"asx:TimestampMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -1894,9 +1895,11 @@ vErrors.push(err24);
 }
 errors++;
 }
-if((typeof data6 == "number") && (isFinite(data6))){
-if(data6 < 0 || isNaN(data6)){
-const err25 = {instancePath:instancePath+"/lastExecTime",schemaPath:"asx:TimestampMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+if(data.orderId !== undefined){
+if(typeof data.orderId !== "string"){
+const err25 = {instancePath:instancePath+"/orderId",schemaPath:"asx:OrderId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -1906,10 +1909,11 @@ vErrors.push(err25);
 errors++;
 }
 }
-}
-if(data.orderId !== undefined){
-if(typeof data.orderId !== "string"){
-const err26 = {instancePath:instancePath+"/orderId",schemaPath:"asx:OrderId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.orderQty !== undefined){
+let data8 = data.orderQty;
+if(typeof data8 === "string"){
+if(!pattern8.test(data8)){
+const err26 = {instancePath:instancePath+"/orderQty",schemaPath:"asx:Decimal/pattern",keyword:"pattern",params:{pattern: "^-?\\d+(\\.\\d+)?$"},message:"must match pattern \""+"^-?\\d+(\\.\\d+)?$"+"\""};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -1919,11 +1923,8 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data.orderQty !== undefined){
-let data8 = data.orderQty;
-if(typeof data8 === "string"){
-if(!pattern8.test(data8)){
-const err27 = {instancePath:instancePath+"/orderQty",schemaPath:"asx:Decimal/pattern",keyword:"pattern",params:{pattern: "^-?\\d+(\\.\\d+)?$"},message:"must match pattern \""+"^-?\\d+(\\.\\d+)?$"+"\""};
+else {
+const err27 = {instancePath:instancePath+"/orderQty",schemaPath:"asx:Decimal/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -1933,8 +1934,10 @@ vErrors.push(err27);
 errors++;
 }
 }
-else {
-const err28 = {instancePath:instancePath+"/orderQty",schemaPath:"asx:Decimal/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.orderType !== undefined){
+let data9 = data.orderType;
+if(typeof data9 !== "string"){
+const err28 = {instancePath:instancePath+"/orderType",schemaPath:"asx:OrderType/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -1943,11 +1946,8 @@ vErrors.push(err28);
 }
 errors++;
 }
-}
-if(data.orderType !== undefined){
-let data9 = data.orderType;
-if(typeof data9 !== "string"){
-const err29 = {instancePath:instancePath+"/orderType",schemaPath:"asx:OrderType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((((data9 === "Market") || (data9 === "Limit")) || (data9 === "StopMarket")) || (data9 === "StopLimit"))){
+const err29 = {instancePath:instancePath+"/orderType",schemaPath:"asx:OrderType/enum",keyword:"enum",params:{allowedValues: schema85.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -1956,8 +1956,12 @@ vErrors.push(err29);
 }
 errors++;
 }
-if(!((((data9 === "Market") || (data9 === "Limit")) || (data9 === "StopMarket")) || (data9 === "StopLimit"))){
-const err30 = {instancePath:instancePath+"/orderType",schemaPath:"asx:OrderType/enum",keyword:"enum",params:{allowedValues: schema85.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.price !== undefined){
+let data10 = data.price;
+if(typeof data10 === "string"){
+if(!pattern12.test(data10)){
+const err30 = {instancePath:instancePath+"/price",schemaPath:"asx:DecimalOrEmpty/pattern",keyword:"pattern",params:{pattern: "^(-?\\d+(\\.\\d+)?)?$"},message:"must match pattern \""+"^(-?\\d+(\\.\\d+)?)?$"+"\""};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -1967,11 +1971,8 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data.price !== undefined){
-let data10 = data.price;
-if(typeof data10 === "string"){
-if(!pattern12.test(data10)){
-const err31 = {instancePath:instancePath+"/price",schemaPath:"asx:DecimalOrEmpty/pattern",keyword:"pattern",params:{pattern: "^(-?\\d+(\\.\\d+)?)?$"},message:"must match pattern \""+"^(-?\\d+(\\.\\d+)?)?$"+"\""};
+else {
+const err31 = {instancePath:instancePath+"/price",schemaPath:"asx:DecimalOrEmpty/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -1981,8 +1982,10 @@ vErrors.push(err31);
 errors++;
 }
 }
-else {
-const err32 = {instancePath:instancePath+"/price",schemaPath:"asx:DecimalOrEmpty/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.seqNum !== undefined){
+let data11 = data.seqNum;
+if(!(typeof data11 == "bigint" || (typeof data11 == "number" && Number.isInteger(data11)))){
+const err32 = {instancePath:instancePath+"/seqNum",schemaPath:"asx:SequenceNumber/x-ascendex-bigint",keyword:"x-ascendex-bigint",params:{},message:"must be an integer (number or bigint)"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -1992,10 +1995,10 @@ vErrors.push(err32);
 errors++;
 }
 }
-if(data.seqNum !== undefined){
-let data11 = data.seqNum;
-if(!(typeof data11 == "bigint" || (typeof data11 == "number" && Number.isInteger(data11)))){
-const err33 = {instancePath:instancePath+"/seqNum",schemaPath:"asx:SequenceNumber/x-ascendex-bigint",keyword:"x-ascendex-bigint",params:{},message:"must be an integer (number or bigint)"};
+if(data.side !== undefined){
+let data12 = data.side;
+if(typeof data12 !== "string"){
+const err33 = {instancePath:instancePath+"/side",schemaPath:"asx:OrderSide/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -2004,11 +2007,8 @@ vErrors.push(err33);
 }
 errors++;
 }
-}
-if(data.side !== undefined){
-let data12 = data.side;
-if(typeof data12 !== "string"){
-const err34 = {instancePath:instancePath+"/side",schemaPath:"asx:OrderSide/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((data12 === "Buy") || (data12 === "Sell"))){
+const err34 = {instancePath:instancePath+"/side",schemaPath:"asx:OrderSide/enum",keyword:"enum",params:{allowedValues: schema88.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -2017,8 +2017,11 @@ vErrors.push(err34);
 }
 errors++;
 }
-if(!((data12 === "Buy") || (data12 === "Sell"))){
-const err35 = {instancePath:instancePath+"/side",schemaPath:"asx:OrderSide/enum",keyword:"enum",params:{allowedValues: schema88.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.status !== undefined){
+let data13 = data.status;
+if(typeof data13 !== "string"){
+const err35 = {instancePath:instancePath+"/status",schemaPath:"asx:OrderStatus/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -2027,11 +2030,8 @@ vErrors.push(err35);
 }
 errors++;
 }
-}
-if(data.status !== undefined){
-let data13 = data.status;
-if(typeof data13 !== "string"){
-const err36 = {instancePath:instancePath+"/status",schemaPath:"asx:OrderStatus/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!(((((((data13 === "PendingNew") || (data13 === "New")) || (data13 === "Ready")) || (data13 === "PartiallyFilled")) || (data13 === "Filled")) || (data13 === "Canceled")) || (data13 === "Rejected"))){
+const err36 = {instancePath:instancePath+"/status",schemaPath:"asx:OrderStatus/enum",keyword:"enum",params:{allowedValues: schema89.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -2040,8 +2040,12 @@ vErrors.push(err36);
 }
 errors++;
 }
-if(!(((((((data13 === "PendingNew") || (data13 === "New")) || (data13 === "Ready")) || (data13 === "PartiallyFilled")) || (data13 === "Filled")) || (data13 === "Canceled")) || (data13 === "Rejected"))){
-const err37 = {instancePath:instancePath+"/status",schemaPath:"asx:OrderStatus/enum",keyword:"enum",params:{allowedValues: schema89.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.stopPrice !== undefined){
+let data14 = data.stopPrice;
+if(typeof data14 === "string"){
+if(!pattern12.test(data14)){
+const err37 = {instancePath:instancePath+"/stopPrice",schemaPath:"asx:DecimalOrEmpty/pattern",keyword:"pattern",params:{pattern: "^(-?\\d+(\\.\\d+)?)?$"},message:"must match pattern \""+"^(-?\\d+(\\.\\d+)?)?$"+"\""};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -2051,11 +2055,8 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data.stopPrice !== undefined){
-let data14 = data.stopPrice;
-if(typeof data14 === "string"){
-if(!pattern12.test(data14)){
-const err38 = {instancePath:instancePath+"/stopPrice",schemaPath:"asx:DecimalOrEmpty/pattern",keyword:"pattern",params:{pattern: "^(-?\\d+(\\.\\d+)?)?$"},message:"must match pattern \""+"^(-?\\d+(\\.\\d+)?)?$"+"\""};
+else {
+const err38 = {instancePath:instancePath+"/stopPrice",schemaPath:"asx:DecimalOrEmpty/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -2065,8 +2066,9 @@ vErrors.push(err38);
 errors++;
 }
 }
-else {
-const err39 = {instancePath:instancePath+"/stopPrice",schemaPath:"asx:DecimalOrEmpty/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.symbol !== undefined){
+if(typeof data.symbol !== "string"){
+const err39 = {instancePath:instancePath+"/symbol",schemaPath:"asx:Symbol/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -2076,9 +2078,10 @@ vErrors.push(err39);
 errors++;
 }
 }
-if(data.symbol !== undefined){
-if(typeof data.symbol !== "string"){
-const err40 = {instancePath:instancePath+"/symbol",schemaPath:"asx:Symbol/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.execInst !== undefined){
+let data16 = data.execInst;
+if(typeof data16 !== "string"){
+const err40 = {instancePath:instancePath+"/execInst",schemaPath:"asx:ExecInst/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -2087,11 +2090,8 @@ vErrors.push(err40);
 }
 errors++;
 }
-}
-if(data.execInst !== undefined){
-let data16 = data.execInst;
-if(typeof data16 !== "string"){
-const err41 = {instancePath:instancePath+"/execInst",schemaPath:"asx:ExecInst/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((((data16 === "NULL_VAL") || (data16 === "Post")) || (data16 === "POST")) || (data16 === "Liquidation"))){
+const err41 = {instancePath:instancePath+"/execInst",schemaPath:"asx:ExecInst/enum",keyword:"enum",params:{allowedValues: schema92.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -2100,25 +2100,15 @@ vErrors.push(err41);
 }
 errors++;
 }
-if(!((((data16 === "NULL_VAL") || (data16 === "Post")) || (data16 === "POST")) || (data16 === "Liquidation"))){
-const err42 = {instancePath:instancePath+"/execInst",schemaPath:"asx:ExecInst/enum",keyword:"enum",params:{allowedValues: schema92.enum},message:"must be equal to one of the allowed values"};
+}
+}
+else {
+const err42 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err42];
 }
 else {
 vErrors.push(err42);
-}
-errors++;
-}
-}
-}
-else {
-const err43 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
 }
 errors++;
 }
@@ -2403,7 +2393,7 @@ validate54.evaluated = {"props":{"code":true,"data":true},"dynamicProps":false,"
 const schema93 = {"$id":"asx:OrderErrorResponse","type":"object","required":["code"],"properties":{"code":{"$ref":"asx:ErrorCode"},"reason":{"type":"string"},"message":{"type":"string"},"ac":{"$ref":"asx:AccountCategoryCode"},"accountId":{"$ref":"asx:AccountId"},"action":{"$ref":"asx:OrderAction"},"status":{"const":"Err"},"info":{"oneOf":[{"$ref":"asx:OrderErrorInfo"},{"type":"string"}]}}};
 const schema94 = {"$id":"asx:ErrorCode","type":"integer","minimum":1};
 const schema97 = {"$id":"asx:OrderAction","type":"string","enum":["place-order","cancel-order","cancel-all","batch-place-order","batch-cancel-order"]};
-const schema98 = {"$id":"asx:OrderErrorInfo","type":"object","required":["id","symbol"],"properties":{"id":{"$ref":"asx:EchoedId"},"symbol":{"$ref":"asx:Symbol"},"orderId":{"$ref":"asx:OrderId"},"code":{"$ref":"asx:ErrorCode"},"reason":{"type":"string"},"message":{"type":"string"}}};
+const schema98 = {"$id":"asx:OrderErrorInfo","type":"object","required":["symbol"],"properties":{"id":{"$ref":"asx:EchoedId"},"symbol":{"$ref":"asx:Symbol"},"orderId":{"$ref":"asx:OrderId"},"code":{"$ref":"asx:ErrorCode"},"reason":{"type":"string"},"message":{"type":"string"}}};
 
 function validate65(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="asx:OrderErrorInfo" */;
@@ -2417,8 +2407,8 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.id === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(data.symbol === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "symbol"},message:"must have required property '"+"symbol"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2427,8 +2417,9 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.symbol === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "symbol"},message:"must have required property '"+"symbol"+"'"};
+if(data.id !== undefined){
+if(typeof data.id !== "string"){
+const err1 = {instancePath:instancePath+"/id",schemaPath:"asx:EchoedId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2437,9 +2428,10 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.id !== undefined){
-if(typeof data.id !== "string"){
-const err2 = {instancePath:instancePath+"/id",schemaPath:"asx:EchoedId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data.symbol !== undefined){
+if(typeof data.symbol !== "string"){
+const err2 = {instancePath:instancePath+"/symbol",schemaPath:"asx:Symbol/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2449,9 +2441,9 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.symbol !== undefined){
-if(typeof data.symbol !== "string"){
-const err3 = {instancePath:instancePath+"/symbol",schemaPath:"asx:Symbol/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.orderId !== undefined){
+if(typeof data.orderId !== "string"){
+const err3 = {instancePath:instancePath+"/orderId",schemaPath:"asx:OrderId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2461,9 +2453,10 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.orderId !== undefined){
-if(typeof data.orderId !== "string"){
-const err4 = {instancePath:instancePath+"/orderId",schemaPath:"asx:OrderId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.code !== undefined){
+let data3 = data.code;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err4 = {instancePath:instancePath+"/code",schemaPath:"asx:ErrorCode/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2472,11 +2465,9 @@ vErrors.push(err4);
 }
 errors++;
 }
-}
-if(data.code !== undefined){
-let data3 = data.code;
-if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err5 = {instancePath:instancePath+"/code",schemaPath:"asx:ErrorCode/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 < 1 || isNaN(data3)){
+const err5 = {instancePath:instancePath+"/code",schemaPath:"asx:ErrorCode/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2485,9 +2476,11 @@ vErrors.push(err5);
 }
 errors++;
 }
-if((typeof data3 == "number") && (isFinite(data3))){
-if(data3 < 1 || isNaN(data3)){
-const err6 = {instancePath:instancePath+"/code",schemaPath:"asx:ErrorCode/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+if(data.reason !== undefined){
+if(typeof data.reason !== "string"){
+const err6 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2497,10 +2490,9 @@ vErrors.push(err6);
 errors++;
 }
 }
-}
-if(data.reason !== undefined){
-if(typeof data.reason !== "string"){
-const err7 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.message !== undefined){
+if(typeof data.message !== "string"){
+const err7 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2510,26 +2502,14 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.message !== undefined){
-if(typeof data.message !== "string"){
-const err8 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err8];
 }
 else {
 vErrors.push(err8);
-}
-errors++;
-}
-}
-}
-else {
-const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
 }
 errors++;
 }
@@ -4359,7 +4339,7 @@ return errors === 0;
 validate92.evaluated = {"props":{"code":true,"data":true},"dynamicProps":false,"dynamicItems":false};
 
 const schema134 = {"$id":"asx:BatchOrderErrorResponse","type":"object","required":["code"],"properties":{"code":{"$ref":"asx:ErrorCode"},"reason":{"type":"string"},"message":{"type":"string"},"ac":{"$ref":"asx:AccountCategoryCode"},"accountId":{"$ref":"asx:AccountId"},"action":{"$ref":"asx:OrderAction"},"status":{"const":"Err"},"info":{"oneOf":[{"type":"array","items":{"$ref":"asx:BatchOrderErrorItem"}},{"type":"string"}]}}};
-const schema139 = {"$id":"asx:BatchOrderErrorItem","type":"object","required":["code","id","message","reason","symbol"],"properties":{"code":{"$ref":"asx:ErrorCode"},"id":{"$ref":"asx:EchoedId"},"orderId":{"$ref":"asx:OrderId"},"message":{"type":"string"},"reason":{"type":"string"},"symbol":{"$ref":"asx:Symbol"}}};
+const schema139 = {"$id":"asx:BatchOrderErrorItem","type":"object","required":["code","message","reason","symbol"],"properties":{"code":{"$ref":"asx:ErrorCode"},"id":{"$ref":"asx:EchoedId"},"orderId":{"$ref":"asx:OrderId"},"message":{"type":"string"},"reason":{"type":"string"},"symbol":{"$ref":"asx:Symbol"}}};
 
 function validate96(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="asx:BatchOrderErrorItem" */;
@@ -4383,8 +4363,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.id === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(data.message === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -4393,8 +4373,8 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.message === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
+if(data.reason === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -4403,8 +4383,8 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data.reason === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
+if(data.symbol === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "symbol"},message:"must have required property '"+"symbol"+"'"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -4413,8 +4393,10 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data.symbol === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "symbol"},message:"must have required property '"+"symbol"+"'"};
+if(data.code !== undefined){
+let data0 = data.code;
+if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
+const err4 = {instancePath:instancePath+"/code",schemaPath:"asx:ErrorCode/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -4423,10 +4405,9 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data.code !== undefined){
-let data0 = data.code;
-if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err5 = {instancePath:instancePath+"/code",schemaPath:"asx:ErrorCode/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data0 == "number") && (isFinite(data0))){
+if(data0 < 1 || isNaN(data0)){
+const err5 = {instancePath:instancePath+"/code",schemaPath:"asx:ErrorCode/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -4435,9 +4416,11 @@ vErrors.push(err5);
 }
 errors++;
 }
-if((typeof data0 == "number") && (isFinite(data0))){
-if(data0 < 1 || isNaN(data0)){
-const err6 = {instancePath:instancePath+"/code",schemaPath:"asx:ErrorCode/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+if(data.id !== undefined){
+if(typeof data.id !== "string"){
+const err6 = {instancePath:instancePath+"/id",schemaPath:"asx:EchoedId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -4447,10 +4430,9 @@ vErrors.push(err6);
 errors++;
 }
 }
-}
-if(data.id !== undefined){
-if(typeof data.id !== "string"){
-const err7 = {instancePath:instancePath+"/id",schemaPath:"asx:EchoedId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.orderId !== undefined){
+if(typeof data.orderId !== "string"){
+const err7 = {instancePath:instancePath+"/orderId",schemaPath:"asx:OrderId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -4460,9 +4442,9 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.orderId !== undefined){
-if(typeof data.orderId !== "string"){
-const err8 = {instancePath:instancePath+"/orderId",schemaPath:"asx:OrderId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.message !== undefined){
+if(typeof data.message !== "string"){
+const err8 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -4472,9 +4454,9 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.message !== undefined){
-if(typeof data.message !== "string"){
-const err9 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.reason !== undefined){
+if(typeof data.reason !== "string"){
+const err9 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -4484,9 +4466,9 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data.reason !== undefined){
-if(typeof data.reason !== "string"){
-const err10 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.symbol !== undefined){
+if(typeof data.symbol !== "string"){
+const err10 = {instancePath:instancePath+"/symbol",schemaPath:"asx:Symbol/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -4496,26 +4478,14 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data.symbol !== undefined){
-if(typeof data.symbol !== "string"){
-const err11 = {instancePath:instancePath+"/symbol",schemaPath:"asx:Symbol/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err11];
 }
 else {
 vErrors.push(err11);
-}
-errors++;
-}
-}
-}
-else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
 }
 errors++;
 }
@@ -6761,7 +6731,7 @@ export const validateListHistoryOrdersResponse = validate130;
 const schema179 = {"$id":"asx:ListHistoryOrdersResponse","oneOf":[{"$ref":"asx:ListHistoryOrdersSuccess"},{"$ref":"asx:ErrorResponse"}]};
 const schema180 = {"$id":"asx:ListHistoryOrdersSuccess","type":"object","required":["code","data"],"properties":{"code":{"const":0},"data":{"$ref":"asx:HistoryOrderV1Page"}}};
 const schema181 = {"$id":"asx:HistoryOrderV1Page","type":"object","required":["data","hasNext","limit","page","pageSize"],"properties":{"data":{"type":"array","items":{"$ref":"asx:HistoryOrderV1"}},"hasNext":{"type":"boolean"},"limit":{"type":"integer","minimum":0},"page":{"type":"integer","minimum":1},"pageSize":{"type":"integer","minimum":1}}};
-const schema182 = {"$id":"asx:HistoryOrderV1","type":"object","required":["ac","accountId","avgPx","cumFee","cumQty","errorCode","execInst","feeAsset","lastExecTime","orderId","orderQty","orderType","price","sendingTime","seqNum","side","status","stopPrice","symbol"],"properties":{"ac":{"$ref":"asx:AccountCategoryCode"},"accountId":{"$ref":"asx:AccountId"},"avgPx":{"$ref":"asx:Decimal"},"cumFee":{"$ref":"asx:Decimal"},"cumQty":{"$ref":"asx:Decimal"},"errorCode":{"type":"string"},"execInst":{"$ref":"asx:ExecInst"},"feeAsset":{"$ref":"asx:AssetCode"},"lastExecTime":{"$ref":"asx:TimestampMs"},"orderId":{"$ref":"asx:OrderId"},"orderQty":{"$ref":"asx:Decimal"},"orderType":{"$ref":"asx:OrderType"},"price":{"$ref":"asx:DecimalOrEmpty"},"sendingTime":{"$ref":"asx:TimestampMs"},"seqNum":{"$ref":"asx:SequenceNumber"},"side":{"$ref":"asx:OrderSide"},"status":{"$ref":"asx:OrderStatus"},"stopPrice":{"$ref":"asx:DecimalOrEmpty"},"symbol":{"$ref":"asx:Symbol"}}};
+const schema182 = {"$id":"asx:HistoryOrderV1","type":"object","required":["ac","accountId","avgPx","cumFee","cumQty","execInst","feeAsset","lastExecTime","orderId","orderQty","orderType","price","sendingTime","seqNum","side","status","symbol"],"properties":{"ac":{"$ref":"asx:AccountCategoryCode"},"accountId":{"$ref":"asx:AccountId"},"avgPx":{"$ref":"asx:Decimal"},"cumFee":{"$ref":"asx:Decimal"},"cumQty":{"$ref":"asx:Decimal"},"errorCode":{"type":"string"},"execInst":{"$ref":"asx:ExecInst"},"feeAsset":{"$ref":"asx:AssetCode"},"lastExecTime":{"$ref":"asx:TimestampMs"},"orderId":{"$ref":"asx:OrderId"},"orderQty":{"$ref":"asx:Decimal"},"orderType":{"$ref":"asx:OrderType"},"price":{"$ref":"asx:DecimalOrEmpty"},"sendingTime":{"$ref":"asx:TimestampMs"},"seqNum":{"$ref":"asx:SequenceNumber"},"side":{"$ref":"asx:OrderSide"},"status":{"$ref":"asx:OrderStatus"},"stopPrice":{"$ref":"asx:DecimalOrEmpty"},"symbol":{"$ref":"asx:Symbol"}}};
 
 function validate133(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="asx:HistoryOrderV1" */;
@@ -6825,8 +6795,8 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data.errorCode === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "errorCode"},message:"must have required property '"+"errorCode"+"'"};
+if(data.execInst === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "execInst"},message:"must have required property '"+"execInst"+"'"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -6835,8 +6805,8 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(data.execInst === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "execInst"},message:"must have required property '"+"execInst"+"'"};
+if(data.feeAsset === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "feeAsset"},message:"must have required property '"+"feeAsset"+"'"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -6845,8 +6815,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(data.feeAsset === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "feeAsset"},message:"must have required property '"+"feeAsset"+"'"};
+if(data.lastExecTime === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "lastExecTime"},message:"must have required property '"+"lastExecTime"+"'"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -6855,8 +6825,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(data.lastExecTime === undefined){
-const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "lastExecTime"},message:"must have required property '"+"lastExecTime"+"'"};
+if(data.orderId === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "orderId"},message:"must have required property '"+"orderId"+"'"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -6865,8 +6835,8 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(data.orderId === undefined){
-const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "orderId"},message:"must have required property '"+"orderId"+"'"};
+if(data.orderQty === undefined){
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "orderQty"},message:"must have required property '"+"orderQty"+"'"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -6875,8 +6845,8 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(data.orderQty === undefined){
-const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "orderQty"},message:"must have required property '"+"orderQty"+"'"};
+if(data.orderType === undefined){
+const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "orderType"},message:"must have required property '"+"orderType"+"'"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -6885,8 +6855,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(data.orderType === undefined){
-const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "orderType"},message:"must have required property '"+"orderType"+"'"};
+if(data.price === undefined){
+const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "price"},message:"must have required property '"+"price"+"'"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -6895,8 +6865,8 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(data.price === undefined){
-const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "price"},message:"must have required property '"+"price"+"'"};
+if(data.sendingTime === undefined){
+const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "sendingTime"},message:"must have required property '"+"sendingTime"+"'"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -6905,8 +6875,8 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(data.sendingTime === undefined){
-const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "sendingTime"},message:"must have required property '"+"sendingTime"+"'"};
+if(data.seqNum === undefined){
+const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "seqNum"},message:"must have required property '"+"seqNum"+"'"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -6915,8 +6885,8 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(data.seqNum === undefined){
-const err14 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "seqNum"},message:"must have required property '"+"seqNum"+"'"};
+if(data.side === undefined){
+const err14 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "side"},message:"must have required property '"+"side"+"'"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -6925,8 +6895,8 @@ vErrors.push(err14);
 }
 errors++;
 }
-if(data.side === undefined){
-const err15 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "side"},message:"must have required property '"+"side"+"'"};
+if(data.status === undefined){
+const err15 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -6935,8 +6905,8 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(data.status === undefined){
-const err16 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
+if(data.symbol === undefined){
+const err16 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "symbol"},message:"must have required property '"+"symbol"+"'"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -6945,8 +6915,10 @@ vErrors.push(err16);
 }
 errors++;
 }
-if(data.stopPrice === undefined){
-const err17 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "stopPrice"},message:"must have required property '"+"stopPrice"+"'"};
+if(data.ac !== undefined){
+let data0 = data.ac;
+if(typeof data0 !== "string"){
+const err17 = {instancePath:instancePath+"/ac",schemaPath:"asx:AccountCategoryCode/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -6955,8 +6927,8 @@ vErrors.push(err17);
 }
 errors++;
 }
-if(data.symbol === undefined){
-const err18 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "symbol"},message:"must have required property '"+"symbol"+"'"};
+if(!(((data0 === "CASH") || (data0 === "MARGIN")) || (data0 === "FUTURES"))){
+const err18 = {instancePath:instancePath+"/ac",schemaPath:"asx:AccountCategoryCode/enum",keyword:"enum",params:{allowedValues: schema65.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -6965,10 +6937,10 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(data.ac !== undefined){
-let data0 = data.ac;
-if(typeof data0 !== "string"){
-const err19 = {instancePath:instancePath+"/ac",schemaPath:"asx:AccountCategoryCode/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data.accountId !== undefined){
+if(typeof data.accountId !== "string"){
+const err19 = {instancePath:instancePath+"/accountId",schemaPath:"asx:AccountId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -6977,8 +6949,12 @@ vErrors.push(err19);
 }
 errors++;
 }
-if(!(((data0 === "CASH") || (data0 === "MARGIN")) || (data0 === "FUTURES"))){
-const err20 = {instancePath:instancePath+"/ac",schemaPath:"asx:AccountCategoryCode/enum",keyword:"enum",params:{allowedValues: schema65.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.avgPx !== undefined){
+let data2 = data.avgPx;
+if(typeof data2 === "string"){
+if(!pattern8.test(data2)){
+const err20 = {instancePath:instancePath+"/avgPx",schemaPath:"asx:Decimal/pattern",keyword:"pattern",params:{pattern: "^-?\\d+(\\.\\d+)?$"},message:"must match pattern \""+"^-?\\d+(\\.\\d+)?$"+"\""};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -6988,9 +6964,8 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.accountId !== undefined){
-if(typeof data.accountId !== "string"){
-const err21 = {instancePath:instancePath+"/accountId",schemaPath:"asx:AccountId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err21 = {instancePath:instancePath+"/avgPx",schemaPath:"asx:Decimal/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -7000,11 +6975,11 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data.avgPx !== undefined){
-let data2 = data.avgPx;
-if(typeof data2 === "string"){
-if(!pattern8.test(data2)){
-const err22 = {instancePath:instancePath+"/avgPx",schemaPath:"asx:Decimal/pattern",keyword:"pattern",params:{pattern: "^-?\\d+(\\.\\d+)?$"},message:"must match pattern \""+"^-?\\d+(\\.\\d+)?$"+"\""};
+if(data.cumFee !== undefined){
+let data3 = data.cumFee;
+if(typeof data3 === "string"){
+if(!pattern8.test(data3)){
+const err22 = {instancePath:instancePath+"/cumFee",schemaPath:"asx:Decimal/pattern",keyword:"pattern",params:{pattern: "^-?\\d+(\\.\\d+)?$"},message:"must match pattern \""+"^-?\\d+(\\.\\d+)?$"+"\""};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -7015,7 +6990,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/avgPx",schemaPath:"asx:Decimal/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err23 = {instancePath:instancePath+"/cumFee",schemaPath:"asx:Decimal/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -7025,11 +7000,11 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data.cumFee !== undefined){
-let data3 = data.cumFee;
-if(typeof data3 === "string"){
-if(!pattern8.test(data3)){
-const err24 = {instancePath:instancePath+"/cumFee",schemaPath:"asx:Decimal/pattern",keyword:"pattern",params:{pattern: "^-?\\d+(\\.\\d+)?$"},message:"must match pattern \""+"^-?\\d+(\\.\\d+)?$"+"\""};
+if(data.cumQty !== undefined){
+let data4 = data.cumQty;
+if(typeof data4 === "string"){
+if(!pattern8.test(data4)){
+const err24 = {instancePath:instancePath+"/cumQty",schemaPath:"asx:Decimal/pattern",keyword:"pattern",params:{pattern: "^-?\\d+(\\.\\d+)?$"},message:"must match pattern \""+"^-?\\d+(\\.\\d+)?$"+"\""};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -7040,7 +7015,7 @@ errors++;
 }
 }
 else {
-const err25 = {instancePath:instancePath+"/cumFee",schemaPath:"asx:Decimal/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err25 = {instancePath:instancePath+"/cumQty",schemaPath:"asx:Decimal/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -7050,11 +7025,9 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data.cumQty !== undefined){
-let data4 = data.cumQty;
-if(typeof data4 === "string"){
-if(!pattern8.test(data4)){
-const err26 = {instancePath:instancePath+"/cumQty",schemaPath:"asx:Decimal/pattern",keyword:"pattern",params:{pattern: "^-?\\d+(\\.\\d+)?$"},message:"must match pattern \""+"^-?\\d+(\\.\\d+)?$"+"\""};
+if(data.errorCode !== undefined){
+if(typeof data.errorCode !== "string"){
+const err26 = {instancePath:instancePath+"/errorCode",schemaPath:"#/properties/errorCode/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -7064,8 +7037,10 @@ vErrors.push(err26);
 errors++;
 }
 }
-else {
-const err27 = {instancePath:instancePath+"/cumQty",schemaPath:"asx:Decimal/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.execInst !== undefined){
+let data6 = data.execInst;
+if(typeof data6 !== "string"){
+const err27 = {instancePath:instancePath+"/execInst",schemaPath:"asx:ExecInst/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -7074,10 +7049,8 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-if(data.errorCode !== undefined){
-if(typeof data.errorCode !== "string"){
-const err28 = {instancePath:instancePath+"/errorCode",schemaPath:"#/properties/errorCode/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((((data6 === "NULL_VAL") || (data6 === "Post")) || (data6 === "POST")) || (data6 === "Liquidation"))){
+const err28 = {instancePath:instancePath+"/execInst",schemaPath:"asx:ExecInst/enum",keyword:"enum",params:{allowedValues: schema92.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -7087,10 +7060,9 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data.execInst !== undefined){
-let data6 = data.execInst;
-if(typeof data6 !== "string"){
-const err29 = {instancePath:instancePath+"/execInst",schemaPath:"asx:ExecInst/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.feeAsset !== undefined){
+if(typeof data.feeAsset !== "string"){
+const err29 = {instancePath:instancePath+"/feeAsset",schemaPath:"asx:AssetCode/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -7099,8 +7071,11 @@ vErrors.push(err29);
 }
 errors++;
 }
-if(!((((data6 === "NULL_VAL") || (data6 === "Post")) || (data6 === "POST")) || (data6 === "Liquidation"))){
-const err30 = {instancePath:instancePath+"/execInst",schemaPath:"asx:ExecInst/enum",keyword:"enum",params:{allowedValues: schema92.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.lastExecTime !== undefined){
+let data8 = data.lastExecTime;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+const err30 = {instancePath:instancePath+"/lastExecTime",schemaPath:"asx:TimestampMs/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -7109,10 +7084,9 @@ vErrors.push(err30);
 }
 errors++;
 }
-}
-if(data.feeAsset !== undefined){
-if(typeof data.feeAsset !== "string"){
-const err31 = {instancePath:instancePath+"/feeAsset",schemaPath:"asx:AssetCode/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 < 0 || isNaN(data8)){
+const err31 = {instancePath:instancePath+"/lastExecTime",schemaPath:"asx:TimestampMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -7122,10 +7096,10 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data.lastExecTime !== undefined){
-let data8 = data.lastExecTime;
-if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-const err32 = {instancePath:instancePath+"/lastExecTime",schemaPath:"asx:TimestampMs/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+if(data.orderId !== undefined){
+if(typeof data.orderId !== "string"){
+const err32 = {instancePath:instancePath+"/orderId",schemaPath:"asx:OrderId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -7134,9 +7108,12 @@ vErrors.push(err32);
 }
 errors++;
 }
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 < 0 || isNaN(data8)){
-const err33 = {instancePath:instancePath+"/lastExecTime",schemaPath:"asx:TimestampMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data.orderQty !== undefined){
+let data10 = data.orderQty;
+if(typeof data10 === "string"){
+if(!pattern8.test(data10)){
+const err33 = {instancePath:instancePath+"/orderQty",schemaPath:"asx:Decimal/pattern",keyword:"pattern",params:{pattern: "^-?\\d+(\\.\\d+)?$"},message:"must match pattern \""+"^-?\\d+(\\.\\d+)?$"+"\""};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -7146,10 +7123,8 @@ vErrors.push(err33);
 errors++;
 }
 }
-}
-if(data.orderId !== undefined){
-if(typeof data.orderId !== "string"){
-const err34 = {instancePath:instancePath+"/orderId",schemaPath:"asx:OrderId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err34 = {instancePath:instancePath+"/orderQty",schemaPath:"asx:Decimal/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -7159,11 +7134,10 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data.orderQty !== undefined){
-let data10 = data.orderQty;
-if(typeof data10 === "string"){
-if(!pattern8.test(data10)){
-const err35 = {instancePath:instancePath+"/orderQty",schemaPath:"asx:Decimal/pattern",keyword:"pattern",params:{pattern: "^-?\\d+(\\.\\d+)?$"},message:"must match pattern \""+"^-?\\d+(\\.\\d+)?$"+"\""};
+if(data.orderType !== undefined){
+let data11 = data.orderType;
+if(typeof data11 !== "string"){
+const err35 = {instancePath:instancePath+"/orderType",schemaPath:"asx:OrderType/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -7172,9 +7146,8 @@ vErrors.push(err35);
 }
 errors++;
 }
-}
-else {
-const err36 = {instancePath:instancePath+"/orderQty",schemaPath:"asx:Decimal/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((((data11 === "Market") || (data11 === "Limit")) || (data11 === "StopMarket")) || (data11 === "StopLimit"))){
+const err36 = {instancePath:instancePath+"/orderType",schemaPath:"asx:OrderType/enum",keyword:"enum",params:{allowedValues: schema85.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -7184,10 +7157,11 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data.orderType !== undefined){
-let data11 = data.orderType;
-if(typeof data11 !== "string"){
-const err37 = {instancePath:instancePath+"/orderType",schemaPath:"asx:OrderType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.price !== undefined){
+let data12 = data.price;
+if(typeof data12 === "string"){
+if(!pattern12.test(data12)){
+const err37 = {instancePath:instancePath+"/price",schemaPath:"asx:DecimalOrEmpty/pattern",keyword:"pattern",params:{pattern: "^(-?\\d+(\\.\\d+)?)?$"},message:"must match pattern \""+"^(-?\\d+(\\.\\d+)?)?$"+"\""};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -7196,8 +7170,9 @@ vErrors.push(err37);
 }
 errors++;
 }
-if(!((((data11 === "Market") || (data11 === "Limit")) || (data11 === "StopMarket")) || (data11 === "StopLimit"))){
-const err38 = {instancePath:instancePath+"/orderType",schemaPath:"asx:OrderType/enum",keyword:"enum",params:{allowedValues: schema85.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err38 = {instancePath:instancePath+"/price",schemaPath:"asx:DecimalOrEmpty/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -7207,11 +7182,10 @@ vErrors.push(err38);
 errors++;
 }
 }
-if(data.price !== undefined){
-let data12 = data.price;
-if(typeof data12 === "string"){
-if(!pattern12.test(data12)){
-const err39 = {instancePath:instancePath+"/price",schemaPath:"asx:DecimalOrEmpty/pattern",keyword:"pattern",params:{pattern: "^(-?\\d+(\\.\\d+)?)?$"},message:"must match pattern \""+"^(-?\\d+(\\.\\d+)?)?$"+"\""};
+if(data.sendingTime !== undefined){
+let data13 = data.sendingTime;
+if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
+const err39 = {instancePath:instancePath+"/sendingTime",schemaPath:"asx:TimestampMs/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -7220,9 +7194,9 @@ vErrors.push(err39);
 }
 errors++;
 }
-}
-else {
-const err40 = {instancePath:instancePath+"/price",schemaPath:"asx:DecimalOrEmpty/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data13 == "number") && (isFinite(data13))){
+if(data13 < 0 || isNaN(data13)){
+const err40 = {instancePath:instancePath+"/sendingTime",schemaPath:"asx:TimestampMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -7232,10 +7206,11 @@ vErrors.push(err40);
 errors++;
 }
 }
-if(data.sendingTime !== undefined){
-let data13 = data.sendingTime;
-if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
-const err41 = {instancePath:instancePath+"/sendingTime",schemaPath:"asx:TimestampMs/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+if(data.seqNum !== undefined){
+let data14 = data.seqNum;
+if(!(typeof data14 == "bigint" || (typeof data14 == "number" && Number.isInteger(data14)))){
+const err41 = {instancePath:instancePath+"/seqNum",schemaPath:"asx:SequenceNumber/x-ascendex-bigint",keyword:"x-ascendex-bigint",params:{},message:"must be an integer (number or bigint)"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -7244,9 +7219,11 @@ vErrors.push(err41);
 }
 errors++;
 }
-if((typeof data13 == "number") && (isFinite(data13))){
-if(data13 < 0 || isNaN(data13)){
-const err42 = {instancePath:instancePath+"/sendingTime",schemaPath:"asx:TimestampMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data.side !== undefined){
+let data15 = data.side;
+if(typeof data15 !== "string"){
+const err42 = {instancePath:instancePath+"/side",schemaPath:"asx:OrderSide/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -7255,12 +7232,8 @@ vErrors.push(err42);
 }
 errors++;
 }
-}
-}
-if(data.seqNum !== undefined){
-let data14 = data.seqNum;
-if(!(typeof data14 == "bigint" || (typeof data14 == "number" && Number.isInteger(data14)))){
-const err43 = {instancePath:instancePath+"/seqNum",schemaPath:"asx:SequenceNumber/x-ascendex-bigint",keyword:"x-ascendex-bigint",params:{},message:"must be an integer (number or bigint)"};
+if(!((data15 === "Buy") || (data15 === "Sell"))){
+const err43 = {instancePath:instancePath+"/side",schemaPath:"asx:OrderSide/enum",keyword:"enum",params:{allowedValues: schema88.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -7270,10 +7243,10 @@ vErrors.push(err43);
 errors++;
 }
 }
-if(data.side !== undefined){
-let data15 = data.side;
-if(typeof data15 !== "string"){
-const err44 = {instancePath:instancePath+"/side",schemaPath:"asx:OrderSide/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.status !== undefined){
+let data16 = data.status;
+if(typeof data16 !== "string"){
+const err44 = {instancePath:instancePath+"/status",schemaPath:"asx:OrderStatus/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -7282,8 +7255,8 @@ vErrors.push(err44);
 }
 errors++;
 }
-if(!((data15 === "Buy") || (data15 === "Sell"))){
-const err45 = {instancePath:instancePath+"/side",schemaPath:"asx:OrderSide/enum",keyword:"enum",params:{allowedValues: schema88.enum},message:"must be equal to one of the allowed values"};
+if(!(((((((data16 === "PendingNew") || (data16 === "New")) || (data16 === "Ready")) || (data16 === "PartiallyFilled")) || (data16 === "Filled")) || (data16 === "Canceled")) || (data16 === "Rejected"))){
+const err45 = {instancePath:instancePath+"/status",schemaPath:"asx:OrderStatus/enum",keyword:"enum",params:{allowedValues: schema89.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -7293,10 +7266,11 @@ vErrors.push(err45);
 errors++;
 }
 }
-if(data.status !== undefined){
-let data16 = data.status;
-if(typeof data16 !== "string"){
-const err46 = {instancePath:instancePath+"/status",schemaPath:"asx:OrderStatus/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.stopPrice !== undefined){
+let data17 = data.stopPrice;
+if(typeof data17 === "string"){
+if(!pattern12.test(data17)){
+const err46 = {instancePath:instancePath+"/stopPrice",schemaPath:"asx:DecimalOrEmpty/pattern",keyword:"pattern",params:{pattern: "^(-?\\d+(\\.\\d+)?)?$"},message:"must match pattern \""+"^(-?\\d+(\\.\\d+)?)?$"+"\""};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -7305,8 +7279,9 @@ vErrors.push(err46);
 }
 errors++;
 }
-if(!(((((((data16 === "PendingNew") || (data16 === "New")) || (data16 === "Ready")) || (data16 === "PartiallyFilled")) || (data16 === "Filled")) || (data16 === "Canceled")) || (data16 === "Rejected"))){
-const err47 = {instancePath:instancePath+"/status",schemaPath:"asx:OrderStatus/enum",keyword:"enum",params:{allowedValues: schema89.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err47 = {instancePath:instancePath+"/stopPrice",schemaPath:"asx:DecimalOrEmpty/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -7316,11 +7291,9 @@ vErrors.push(err47);
 errors++;
 }
 }
-if(data.stopPrice !== undefined){
-let data17 = data.stopPrice;
-if(typeof data17 === "string"){
-if(!pattern12.test(data17)){
-const err48 = {instancePath:instancePath+"/stopPrice",schemaPath:"asx:DecimalOrEmpty/pattern",keyword:"pattern",params:{pattern: "^(-?\\d+(\\.\\d+)?)?$"},message:"must match pattern \""+"^(-?\\d+(\\.\\d+)?)?$"+"\""};
+if(data.symbol !== undefined){
+if(typeof data.symbol !== "string"){
+const err48 = {instancePath:instancePath+"/symbol",schemaPath:"asx:Symbol/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -7330,37 +7303,14 @@ vErrors.push(err48);
 errors++;
 }
 }
+}
 else {
-const err49 = {instancePath:instancePath+"/stopPrice",schemaPath:"asx:DecimalOrEmpty/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err49 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err49];
 }
 else {
 vErrors.push(err49);
-}
-errors++;
-}
-}
-if(data.symbol !== undefined){
-if(typeof data.symbol !== "string"){
-const err50 = {instancePath:instancePath+"/symbol",schemaPath:"asx:Symbol/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
-errors++;
-}
-}
-}
-else {
-const err51 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
 }
 errors++;
 }
@@ -7932,7 +7882,7 @@ validate138.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false}
 export const validateListHistoryOrdersV2Response = validate139;
 const schema208 = {"$id":"asx:ListHistoryOrdersV2Response","oneOf":[{"$ref":"asx:ListHistoryOrdersV2Success"},{"$ref":"asx:ErrorResponse"}]};
 const schema209 = {"$id":"asx:ListHistoryOrdersV2Success","type":"object","required":["code","data"],"properties":{"code":{"const":0},"data":{"type":"array","items":{"$ref":"asx:HistoryOrderV2"}}}};
-const schema210 = {"$id":"asx:HistoryOrderV2","type":"object","required":["orderId","seqNum","accountId","symbol","orderType","side","price","stopPrice","orderQty","status","createTime","lastExecTime","avgFillPrice","fillQty","fee","feeAsset"],"properties":{"orderId":{"$ref":"asx:OrderId"},"seqNum":{"$ref":"asx:SequenceNumber"},"accountId":{"$ref":"asx:AccountId"},"symbol":{"$ref":"asx:Symbol"},"orderType":{"$ref":"asx:OrderType"},"side":{"$ref":"asx:OrderSide"},"price":{"$ref":"asx:DecimalOrEmpty"},"stopPrice":{"$ref":"asx:DecimalOrEmpty"},"orderQty":{"$ref":"asx:Decimal"},"status":{"$ref":"asx:OrderStatus"},"createTime":{"$ref":"asx:TimestampMs"},"lastExecTime":{"$ref":"asx:TimestampMs"},"avgFillPrice":{"$ref":"asx:Decimal"},"fillQty":{"$ref":"asx:Decimal"},"fee":{"$ref":"asx:Decimal"},"feeAsset":{"$ref":"asx:AssetCode"}}};
+const schema210 = {"$id":"asx:HistoryOrderV2","type":"object","required":["orderId","seqNum","accountId","symbol","orderType","side","price","orderQty","status","createTime","lastExecTime","avgFillPrice","fillQty","fee","feeAsset"],"properties":{"orderId":{"$ref":"asx:OrderId"},"seqNum":{"$ref":"asx:SequenceNumber"},"accountId":{"$ref":"asx:AccountId"},"symbol":{"$ref":"asx:Symbol"},"orderType":{"$ref":"asx:OrderType"},"side":{"$ref":"asx:OrderSide"},"price":{"$ref":"asx:DecimalOrEmpty"},"stopPrice":{"$ref":"asx:DecimalOrEmpty"},"orderQty":{"$ref":"asx:Decimal"},"status":{"$ref":"asx:OrderStatus"},"createTime":{"$ref":"asx:TimestampMs"},"lastExecTime":{"$ref":"asx:TimestampMs"},"avgFillPrice":{"$ref":"asx:Decimal"},"fillQty":{"$ref":"asx:Decimal"},"fee":{"$ref":"asx:Decimal"},"feeAsset":{"$ref":"asx:AssetCode"}}};
 
 function validate141(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="asx:HistoryOrderV2" */;
@@ -8016,8 +7966,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(data.stopPrice === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "stopPrice"},message:"must have required property '"+"stopPrice"+"'"};
+if(data.orderQty === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "orderQty"},message:"must have required property '"+"orderQty"+"'"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -8026,8 +7976,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(data.orderQty === undefined){
-const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "orderQty"},message:"must have required property '"+"orderQty"+"'"};
+if(data.status === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -8036,8 +7986,8 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(data.status === undefined){
-const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
+if(data.createTime === undefined){
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "createTime"},message:"must have required property '"+"createTime"+"'"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -8046,8 +7996,8 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(data.createTime === undefined){
-const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "createTime"},message:"must have required property '"+"createTime"+"'"};
+if(data.lastExecTime === undefined){
+const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "lastExecTime"},message:"must have required property '"+"lastExecTime"+"'"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -8056,8 +8006,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(data.lastExecTime === undefined){
-const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "lastExecTime"},message:"must have required property '"+"lastExecTime"+"'"};
+if(data.avgFillPrice === undefined){
+const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "avgFillPrice"},message:"must have required property '"+"avgFillPrice"+"'"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -8066,8 +8016,8 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(data.avgFillPrice === undefined){
-const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "avgFillPrice"},message:"must have required property '"+"avgFillPrice"+"'"};
+if(data.fillQty === undefined){
+const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "fillQty"},message:"must have required property '"+"fillQty"+"'"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -8076,8 +8026,8 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(data.fillQty === undefined){
-const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "fillQty"},message:"must have required property '"+"fillQty"+"'"};
+if(data.fee === undefined){
+const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "fee"},message:"must have required property '"+"fee"+"'"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -8086,8 +8036,8 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(data.fee === undefined){
-const err14 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "fee"},message:"must have required property '"+"fee"+"'"};
+if(data.feeAsset === undefined){
+const err14 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "feeAsset"},message:"must have required property '"+"feeAsset"+"'"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -8096,8 +8046,9 @@ vErrors.push(err14);
 }
 errors++;
 }
-if(data.feeAsset === undefined){
-const err15 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "feeAsset"},message:"must have required property '"+"feeAsset"+"'"};
+if(data.orderId !== undefined){
+if(typeof data.orderId !== "string"){
+const err15 = {instancePath:instancePath+"/orderId",schemaPath:"asx:OrderId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -8106,9 +8057,11 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(data.orderId !== undefined){
-if(typeof data.orderId !== "string"){
-const err16 = {instancePath:instancePath+"/orderId",schemaPath:"asx:OrderId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data.seqNum !== undefined){
+let data1 = data.seqNum;
+if(!(typeof data1 == "bigint" || (typeof data1 == "number" && Number.isInteger(data1)))){
+const err16 = {instancePath:instancePath+"/seqNum",schemaPath:"asx:SequenceNumber/x-ascendex-bigint",keyword:"x-ascendex-bigint",params:{},message:"must be an integer (number or bigint)"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -8118,10 +8071,9 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data.seqNum !== undefined){
-let data1 = data.seqNum;
-if(!(typeof data1 == "bigint" || (typeof data1 == "number" && Number.isInteger(data1)))){
-const err17 = {instancePath:instancePath+"/seqNum",schemaPath:"asx:SequenceNumber/x-ascendex-bigint",keyword:"x-ascendex-bigint",params:{},message:"must be an integer (number or bigint)"};
+if(data.accountId !== undefined){
+if(typeof data.accountId !== "string"){
+const err17 = {instancePath:instancePath+"/accountId",schemaPath:"asx:AccountId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -8131,9 +8083,9 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data.accountId !== undefined){
-if(typeof data.accountId !== "string"){
-const err18 = {instancePath:instancePath+"/accountId",schemaPath:"asx:AccountId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.symbol !== undefined){
+if(typeof data.symbol !== "string"){
+const err18 = {instancePath:instancePath+"/symbol",schemaPath:"asx:Symbol/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -8143,9 +8095,10 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data.symbol !== undefined){
-if(typeof data.symbol !== "string"){
-const err19 = {instancePath:instancePath+"/symbol",schemaPath:"asx:Symbol/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.orderType !== undefined){
+let data4 = data.orderType;
+if(typeof data4 !== "string"){
+const err19 = {instancePath:instancePath+"/orderType",schemaPath:"asx:OrderType/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -8154,11 +8107,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-if(data.orderType !== undefined){
-let data4 = data.orderType;
-if(typeof data4 !== "string"){
-const err20 = {instancePath:instancePath+"/orderType",schemaPath:"asx:OrderType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((((data4 === "Market") || (data4 === "Limit")) || (data4 === "StopMarket")) || (data4 === "StopLimit"))){
+const err20 = {instancePath:instancePath+"/orderType",schemaPath:"asx:OrderType/enum",keyword:"enum",params:{allowedValues: schema85.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -8167,8 +8117,11 @@ vErrors.push(err20);
 }
 errors++;
 }
-if(!((((data4 === "Market") || (data4 === "Limit")) || (data4 === "StopMarket")) || (data4 === "StopLimit"))){
-const err21 = {instancePath:instancePath+"/orderType",schemaPath:"asx:OrderType/enum",keyword:"enum",params:{allowedValues: schema85.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.side !== undefined){
+let data5 = data.side;
+if(typeof data5 !== "string"){
+const err21 = {instancePath:instancePath+"/side",schemaPath:"asx:OrderSide/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -8177,11 +8130,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-}
-if(data.side !== undefined){
-let data5 = data.side;
-if(typeof data5 !== "string"){
-const err22 = {instancePath:instancePath+"/side",schemaPath:"asx:OrderSide/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((data5 === "Buy") || (data5 === "Sell"))){
+const err22 = {instancePath:instancePath+"/side",schemaPath:"asx:OrderSide/enum",keyword:"enum",params:{allowedValues: schema88.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -8190,8 +8140,12 @@ vErrors.push(err22);
 }
 errors++;
 }
-if(!((data5 === "Buy") || (data5 === "Sell"))){
-const err23 = {instancePath:instancePath+"/side",schemaPath:"asx:OrderSide/enum",keyword:"enum",params:{allowedValues: schema88.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.price !== undefined){
+let data6 = data.price;
+if(typeof data6 === "string"){
+if(!pattern12.test(data6)){
+const err23 = {instancePath:instancePath+"/price",schemaPath:"asx:DecimalOrEmpty/pattern",keyword:"pattern",params:{pattern: "^(-?\\d+(\\.\\d+)?)?$"},message:"must match pattern \""+"^(-?\\d+(\\.\\d+)?)?$"+"\""};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -8201,11 +8155,8 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data.price !== undefined){
-let data6 = data.price;
-if(typeof data6 === "string"){
-if(!pattern12.test(data6)){
-const err24 = {instancePath:instancePath+"/price",schemaPath:"asx:DecimalOrEmpty/pattern",keyword:"pattern",params:{pattern: "^(-?\\d+(\\.\\d+)?)?$"},message:"must match pattern \""+"^(-?\\d+(\\.\\d+)?)?$"+"\""};
+else {
+const err24 = {instancePath:instancePath+"/price",schemaPath:"asx:DecimalOrEmpty/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -8215,8 +8166,11 @@ vErrors.push(err24);
 errors++;
 }
 }
-else {
-const err25 = {instancePath:instancePath+"/price",schemaPath:"asx:DecimalOrEmpty/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.stopPrice !== undefined){
+let data7 = data.stopPrice;
+if(typeof data7 === "string"){
+if(!pattern12.test(data7)){
+const err25 = {instancePath:instancePath+"/stopPrice",schemaPath:"asx:DecimalOrEmpty/pattern",keyword:"pattern",params:{pattern: "^(-?\\d+(\\.\\d+)?)?$"},message:"must match pattern \""+"^(-?\\d+(\\.\\d+)?)?$"+"\""};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -8226,11 +8180,8 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data.stopPrice !== undefined){
-let data7 = data.stopPrice;
-if(typeof data7 === "string"){
-if(!pattern12.test(data7)){
-const err26 = {instancePath:instancePath+"/stopPrice",schemaPath:"asx:DecimalOrEmpty/pattern",keyword:"pattern",params:{pattern: "^(-?\\d+(\\.\\d+)?)?$"},message:"must match pattern \""+"^(-?\\d+(\\.\\d+)?)?$"+"\""};
+else {
+const err26 = {instancePath:instancePath+"/stopPrice",schemaPath:"asx:DecimalOrEmpty/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -8240,8 +8191,11 @@ vErrors.push(err26);
 errors++;
 }
 }
-else {
-const err27 = {instancePath:instancePath+"/stopPrice",schemaPath:"asx:DecimalOrEmpty/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.orderQty !== undefined){
+let data8 = data.orderQty;
+if(typeof data8 === "string"){
+if(!pattern8.test(data8)){
+const err27 = {instancePath:instancePath+"/orderQty",schemaPath:"asx:Decimal/pattern",keyword:"pattern",params:{pattern: "^-?\\d+(\\.\\d+)?$"},message:"must match pattern \""+"^-?\\d+(\\.\\d+)?$"+"\""};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -8251,11 +8205,8 @@ vErrors.push(err27);
 errors++;
 }
 }
-if(data.orderQty !== undefined){
-let data8 = data.orderQty;
-if(typeof data8 === "string"){
-if(!pattern8.test(data8)){
-const err28 = {instancePath:instancePath+"/orderQty",schemaPath:"asx:Decimal/pattern",keyword:"pattern",params:{pattern: "^-?\\d+(\\.\\d+)?$"},message:"must match pattern \""+"^-?\\d+(\\.\\d+)?$"+"\""};
+else {
+const err28 = {instancePath:instancePath+"/orderQty",schemaPath:"asx:Decimal/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -8265,8 +8216,10 @@ vErrors.push(err28);
 errors++;
 }
 }
-else {
-const err29 = {instancePath:instancePath+"/orderQty",schemaPath:"asx:Decimal/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.status !== undefined){
+let data9 = data.status;
+if(typeof data9 !== "string"){
+const err29 = {instancePath:instancePath+"/status",schemaPath:"asx:OrderStatus/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -8275,11 +8228,8 @@ vErrors.push(err29);
 }
 errors++;
 }
-}
-if(data.status !== undefined){
-let data9 = data.status;
-if(typeof data9 !== "string"){
-const err30 = {instancePath:instancePath+"/status",schemaPath:"asx:OrderStatus/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!(((((((data9 === "PendingNew") || (data9 === "New")) || (data9 === "Ready")) || (data9 === "PartiallyFilled")) || (data9 === "Filled")) || (data9 === "Canceled")) || (data9 === "Rejected"))){
+const err30 = {instancePath:instancePath+"/status",schemaPath:"asx:OrderStatus/enum",keyword:"enum",params:{allowedValues: schema89.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -8288,8 +8238,11 @@ vErrors.push(err30);
 }
 errors++;
 }
-if(!(((((((data9 === "PendingNew") || (data9 === "New")) || (data9 === "Ready")) || (data9 === "PartiallyFilled")) || (data9 === "Filled")) || (data9 === "Canceled")) || (data9 === "Rejected"))){
-const err31 = {instancePath:instancePath+"/status",schemaPath:"asx:OrderStatus/enum",keyword:"enum",params:{allowedValues: schema89.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.createTime !== undefined){
+let data10 = data.createTime;
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+const err31 = {instancePath:instancePath+"/createTime",schemaPath:"asx:TimestampMs/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -8298,11 +8251,9 @@ vErrors.push(err31);
 }
 errors++;
 }
-}
-if(data.createTime !== undefined){
-let data10 = data.createTime;
-if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-const err32 = {instancePath:instancePath+"/createTime",schemaPath:"asx:TimestampMs/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 < 0 || isNaN(data10)){
+const err32 = {instancePath:instancePath+"/createTime",schemaPath:"asx:TimestampMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -8311,9 +8262,12 @@ vErrors.push(err32);
 }
 errors++;
 }
-if((typeof data10 == "number") && (isFinite(data10))){
-if(data10 < 0 || isNaN(data10)){
-const err33 = {instancePath:instancePath+"/createTime",schemaPath:"asx:TimestampMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+if(data.lastExecTime !== undefined){
+let data11 = data.lastExecTime;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+const err33 = {instancePath:instancePath+"/lastExecTime",schemaPath:"asx:TimestampMs/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -8322,28 +8276,14 @@ vErrors.push(err33);
 }
 errors++;
 }
-}
-}
-if(data.lastExecTime !== undefined){
-let data11 = data.lastExecTime;
-if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
-const err34 = {instancePath:instancePath+"/lastExecTime",schemaPath:"asx:TimestampMs/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 < 0 || isNaN(data11)){
+const err34 = {instancePath:instancePath+"/lastExecTime",schemaPath:"asx:TimestampMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err34];
 }
 else {
 vErrors.push(err34);
-}
-errors++;
-}
-if((typeof data11 == "number") && (isFinite(data11))){
-if(data11 < 0 || isNaN(data11)){
-const err35 = {instancePath:instancePath+"/lastExecTime",schemaPath:"asx:TimestampMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
 }
 errors++;
 }
@@ -8353,7 +8293,18 @@ if(data.avgFillPrice !== undefined){
 let data12 = data.avgFillPrice;
 if(typeof data12 === "string"){
 if(!pattern8.test(data12)){
-const err36 = {instancePath:instancePath+"/avgFillPrice",schemaPath:"asx:Decimal/pattern",keyword:"pattern",params:{pattern: "^-?\\d+(\\.\\d+)?$"},message:"must match pattern \""+"^-?\\d+(\\.\\d+)?$"+"\""};
+const err35 = {instancePath:instancePath+"/avgFillPrice",schemaPath:"asx:Decimal/pattern",keyword:"pattern",params:{pattern: "^-?\\d+(\\.\\d+)?$"},message:"must match pattern \""+"^-?\\d+(\\.\\d+)?$"+"\""};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/avgFillPrice",schemaPath:"asx:Decimal/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -8363,8 +8314,11 @@ vErrors.push(err36);
 errors++;
 }
 }
-else {
-const err37 = {instancePath:instancePath+"/avgFillPrice",schemaPath:"asx:Decimal/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.fillQty !== undefined){
+let data13 = data.fillQty;
+if(typeof data13 === "string"){
+if(!pattern8.test(data13)){
+const err37 = {instancePath:instancePath+"/fillQty",schemaPath:"asx:Decimal/pattern",keyword:"pattern",params:{pattern: "^-?\\d+(\\.\\d+)?$"},message:"must match pattern \""+"^-?\\d+(\\.\\d+)?$"+"\""};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -8374,11 +8328,8 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data.fillQty !== undefined){
-let data13 = data.fillQty;
-if(typeof data13 === "string"){
-if(!pattern8.test(data13)){
-const err38 = {instancePath:instancePath+"/fillQty",schemaPath:"asx:Decimal/pattern",keyword:"pattern",params:{pattern: "^-?\\d+(\\.\\d+)?$"},message:"must match pattern \""+"^-?\\d+(\\.\\d+)?$"+"\""};
+else {
+const err38 = {instancePath:instancePath+"/fillQty",schemaPath:"asx:Decimal/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -8388,8 +8339,11 @@ vErrors.push(err38);
 errors++;
 }
 }
-else {
-const err39 = {instancePath:instancePath+"/fillQty",schemaPath:"asx:Decimal/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.fee !== undefined){
+let data14 = data.fee;
+if(typeof data14 === "string"){
+if(!pattern8.test(data14)){
+const err39 = {instancePath:instancePath+"/fee",schemaPath:"asx:Decimal/pattern",keyword:"pattern",params:{pattern: "^-?\\d+(\\.\\d+)?$"},message:"must match pattern \""+"^-?\\d+(\\.\\d+)?$"+"\""};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -8399,11 +8353,8 @@ vErrors.push(err39);
 errors++;
 }
 }
-if(data.fee !== undefined){
-let data14 = data.fee;
-if(typeof data14 === "string"){
-if(!pattern8.test(data14)){
-const err40 = {instancePath:instancePath+"/fee",schemaPath:"asx:Decimal/pattern",keyword:"pattern",params:{pattern: "^-?\\d+(\\.\\d+)?$"},message:"must match pattern \""+"^-?\\d+(\\.\\d+)?$"+"\""};
+else {
+const err40 = {instancePath:instancePath+"/fee",schemaPath:"asx:Decimal/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -8413,8 +8364,9 @@ vErrors.push(err40);
 errors++;
 }
 }
-else {
-const err41 = {instancePath:instancePath+"/fee",schemaPath:"asx:Decimal/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.feeAsset !== undefined){
+if(typeof data.feeAsset !== "string"){
+const err41 = {instancePath:instancePath+"/feeAsset",schemaPath:"asx:AssetCode/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -8424,26 +8376,14 @@ vErrors.push(err41);
 errors++;
 }
 }
-if(data.feeAsset !== undefined){
-if(typeof data.feeAsset !== "string"){
-const err42 = {instancePath:instancePath+"/feeAsset",schemaPath:"asx:AssetCode/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err42 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err42];
 }
 else {
 vErrors.push(err42);
-}
-errors++;
-}
-}
-}
-else {
-const err43 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
 }
 errors++;
 }

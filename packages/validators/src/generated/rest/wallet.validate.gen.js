@@ -82,7 +82,7 @@ export const validateGetDepositAddressesResponse = validate21;
 const schema33 = {"$id":"asx:GetDepositAddressesResponse","oneOf":[{"$ref":"asx:GetDepositAddressesSuccess"},{"$ref":"asx:ErrorResponse"}]};
 const schema34 = {"$id":"asx:GetDepositAddressesSuccess","type":"object","required":["code","data"],"properties":{"code":{"const":0},"data":{"$ref":"asx:DepositAddresses"}}};
 const schema35 = {"$id":"asx:DepositAddresses","type":"object","required":["asset","assetName","address"],"properties":{"asset":{"$ref":"asx:AssetCode"},"assetName":{"type":"string"},"address":{"type":"array","items":{"$ref":"asx:DepositAddress"}}}};
-const schema37 = {"$id":"asx:DepositAddress","type":"object","required":["address","blockchain","destTag"],"properties":{"address":{"type":"string"},"blockchain":{"type":"string"},"destTag":{"type":"string"}}};
+const schema37 = {"$id":"asx:DepositAddress","type":"object","required":["address","blockchain"],"properties":{"address":{"type":"string"},"blockchain":{"type":"string"},"destTag":{"type":"string"}}};
 
 function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="asx:DepositAddresses" */;
@@ -177,8 +177,9 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(data3.destTag === undefined){
-const err7 = {instancePath:instancePath+"/address/" + i0,schemaPath:"asx:DepositAddress/required",keyword:"required",params:{missingProperty: "destTag"},message:"must have required property '"+"destTag"+"'"};
+if(data3.address !== undefined){
+if(typeof data3.address !== "string"){
+const err7 = {instancePath:instancePath+"/address/" + i0+"/address",schemaPath:"asx:DepositAddress/properties/address/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -187,9 +188,10 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(data3.address !== undefined){
-if(typeof data3.address !== "string"){
-const err8 = {instancePath:instancePath+"/address/" + i0+"/address",schemaPath:"asx:DepositAddress/properties/address/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data3.blockchain !== undefined){
+if(typeof data3.blockchain !== "string"){
+const err8 = {instancePath:instancePath+"/address/" + i0+"/blockchain",schemaPath:"asx:DepositAddress/properties/blockchain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -199,9 +201,9 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data3.blockchain !== undefined){
-if(typeof data3.blockchain !== "string"){
-const err9 = {instancePath:instancePath+"/address/" + i0+"/blockchain",schemaPath:"asx:DepositAddress/properties/blockchain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data3.destTag !== undefined){
+if(typeof data3.destTag !== "string"){
+const err9 = {instancePath:instancePath+"/address/" + i0+"/destTag",schemaPath:"asx:DepositAddress/properties/destTag/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -211,9 +213,9 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data3.destTag !== undefined){
-if(typeof data3.destTag !== "string"){
-const err10 = {instancePath:instancePath+"/address/" + i0+"/destTag",schemaPath:"asx:DepositAddress/properties/destTag/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err10 = {instancePath:instancePath+"/address/" + i0,schemaPath:"asx:DepositAddress/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -225,7 +227,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/address/" + i0,schemaPath:"asx:DepositAddress/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err11 = {instancePath:instancePath+"/address",schemaPath:"#/properties/address/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -237,24 +239,12 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/address",schemaPath:"#/properties/address/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err12];
 }
 else {
 vErrors.push(err12);
-}
-errors++;
-}
-}
-}
-else {
-const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
 }
 errors++;
 }
@@ -643,7 +633,7 @@ export const validateListWalletTransactionsResponse = validate29;
 const schema43 = {"$id":"asx:ListWalletTransactionsResponse","oneOf":[{"$ref":"asx:ListWalletTransactionsSuccess"},{"$ref":"asx:ErrorResponse"}]};
 const schema44 = {"$id":"asx:ListWalletTransactionsSuccess","type":"object","required":["code","data"],"properties":{"code":{"const":0},"data":{"$ref":"asx:WalletTransactionPage"}}};
 const schema45 = {"$id":"asx:WalletTransactionPage","type":"object","required":["data","hasNext","page","pageSize"],"properties":{"data":{"type":"array","items":{"$ref":"asx:WalletTransaction"}},"hasNext":{"type":"boolean"},"page":{"type":"integer","minimum":1},"pageSize":{"type":"integer","minimum":1}}};
-const schema46 = {"$id":"asx:WalletTransaction","type":"object","required":["asset","amount","commission","destAddress","networkTransactionId","numConfirmations","numConfirmed","requestId","status","time","transactionType"],"properties":{"asset":{"$ref":"asx:AssetCode"},"amount":{"$ref":"asx:Decimal"},"commission":{"$ref":"asx:Decimal"},"destAddress":{"$ref":"asx:WalletDestAddress"},"networkTransactionId":{"type":"string"},"numConfirmations":{"type":"integer","minimum":0},"numConfirmed":{"type":"integer","minimum":0},"requestId":{"type":"string"},"status":{"$ref":"asx:TransactionStatus"},"time":{"$ref":"asx:TimestampMs"},"transactionType":{"$ref":"asx:TransactionType"}}};
+const schema46 = {"$id":"asx:WalletTransaction","type":"object","required":["asset","amount","commission","destAddress","numConfirmations","numConfirmed","requestId","status","time","transactionType"],"properties":{"asset":{"$ref":"asx:AssetCode"},"amount":{"$ref":"asx:Decimal"},"commission":{"$ref":"asx:Decimal"},"destAddress":{"$ref":"asx:WalletDestAddress"},"networkTransactionId":{"type":"string"},"numConfirmations":{"type":"integer","minimum":0},"numConfirmed":{"type":"integer","minimum":0},"requestId":{"type":"string"},"status":{"$ref":"asx:TransactionStatus"},"time":{"$ref":"asx:TimestampMs"},"transactionType":{"$ref":"asx:TransactionType"}}};
 const schema48 = {"$id":"asx:Decimal","type":"string","pattern":"^-?\\d+(\\.\\d+)?$"};
 const schema50 = {"$id":"asx:WalletDestAddress","type":"object","required":["address"],"properties":{"address":{"type":"string"},"destTag":{"type":"string"}}};
 const schema51 = {"$id":"asx:TransactionStatus","type":"string","enum":["pending","reviewing","confirmed","rejected","canceled","failed"]};
@@ -702,8 +692,8 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data.networkTransactionId === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "networkTransactionId"},message:"must have required property '"+"networkTransactionId"+"'"};
+if(data.numConfirmations === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "numConfirmations"},message:"must have required property '"+"numConfirmations"+"'"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -712,8 +702,8 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data.numConfirmations === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "numConfirmations"},message:"must have required property '"+"numConfirmations"+"'"};
+if(data.numConfirmed === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "numConfirmed"},message:"must have required property '"+"numConfirmed"+"'"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -722,8 +712,8 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(data.numConfirmed === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "numConfirmed"},message:"must have required property '"+"numConfirmed"+"'"};
+if(data.requestId === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "requestId"},message:"must have required property '"+"requestId"+"'"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -732,8 +722,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(data.requestId === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "requestId"},message:"must have required property '"+"requestId"+"'"};
+if(data.status === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -742,8 +732,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(data.status === undefined){
-const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
+if(data.time === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "time"},message:"must have required property '"+"time"+"'"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -752,8 +742,8 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(data.time === undefined){
-const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "time"},message:"must have required property '"+"time"+"'"};
+if(data.transactionType === undefined){
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "transactionType"},message:"must have required property '"+"transactionType"+"'"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -762,8 +752,9 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(data.transactionType === undefined){
-const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "transactionType"},message:"must have required property '"+"transactionType"+"'"};
+if(data.asset !== undefined){
+if(typeof data.asset !== "string"){
+const err10 = {instancePath:instancePath+"/asset",schemaPath:"asx:AssetCode/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -772,9 +763,12 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(data.asset !== undefined){
-if(typeof data.asset !== "string"){
-const err11 = {instancePath:instancePath+"/asset",schemaPath:"asx:AssetCode/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data.amount !== undefined){
+let data1 = data.amount;
+if(typeof data1 === "string"){
+if(!pattern4.test(data1)){
+const err11 = {instancePath:instancePath+"/amount",schemaPath:"asx:Decimal/pattern",keyword:"pattern",params:{pattern: "^-?\\d+(\\.\\d+)?$"},message:"must match pattern \""+"^-?\\d+(\\.\\d+)?$"+"\""};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -784,11 +778,8 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data.amount !== undefined){
-let data1 = data.amount;
-if(typeof data1 === "string"){
-if(!pattern4.test(data1)){
-const err12 = {instancePath:instancePath+"/amount",schemaPath:"asx:Decimal/pattern",keyword:"pattern",params:{pattern: "^-?\\d+(\\.\\d+)?$"},message:"must match pattern \""+"^-?\\d+(\\.\\d+)?$"+"\""};
+else {
+const err12 = {instancePath:instancePath+"/amount",schemaPath:"asx:Decimal/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -798,8 +789,11 @@ vErrors.push(err12);
 errors++;
 }
 }
-else {
-const err13 = {instancePath:instancePath+"/amount",schemaPath:"asx:Decimal/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.commission !== undefined){
+let data2 = data.commission;
+if(typeof data2 === "string"){
+if(!pattern4.test(data2)){
+const err13 = {instancePath:instancePath+"/commission",schemaPath:"asx:Decimal/pattern",keyword:"pattern",params:{pattern: "^-?\\d+(\\.\\d+)?$"},message:"must match pattern \""+"^-?\\d+(\\.\\d+)?$"+"\""};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -809,11 +803,8 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data.commission !== undefined){
-let data2 = data.commission;
-if(typeof data2 === "string"){
-if(!pattern4.test(data2)){
-const err14 = {instancePath:instancePath+"/commission",schemaPath:"asx:Decimal/pattern",keyword:"pattern",params:{pattern: "^-?\\d+(\\.\\d+)?$"},message:"must match pattern \""+"^-?\\d+(\\.\\d+)?$"+"\""};
+else {
+const err14 = {instancePath:instancePath+"/commission",schemaPath:"asx:Decimal/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -823,8 +814,11 @@ vErrors.push(err14);
 errors++;
 }
 }
-else {
-const err15 = {instancePath:instancePath+"/commission",schemaPath:"asx:Decimal/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.destAddress !== undefined){
+let data3 = data.destAddress;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(data3.address === undefined){
+const err15 = {instancePath:instancePath+"/destAddress",schemaPath:"asx:WalletDestAddress/required",keyword:"required",params:{missingProperty: "address"},message:"must have required property '"+"address"+"'"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -833,12 +827,9 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-if(data.destAddress !== undefined){
-let data3 = data.destAddress;
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-if(data3.address === undefined){
-const err16 = {instancePath:instancePath+"/destAddress",schemaPath:"asx:WalletDestAddress/required",keyword:"required",params:{missingProperty: "address"},message:"must have required property '"+"address"+"'"};
+if(data3.address !== undefined){
+if(typeof data3.address !== "string"){
+const err16 = {instancePath:instancePath+"/destAddress/address",schemaPath:"asx:WalletDestAddress/properties/address/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -847,9 +838,10 @@ vErrors.push(err16);
 }
 errors++;
 }
-if(data3.address !== undefined){
-if(typeof data3.address !== "string"){
-const err17 = {instancePath:instancePath+"/destAddress/address",schemaPath:"asx:WalletDestAddress/properties/address/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data3.destTag !== undefined){
+if(typeof data3.destTag !== "string"){
+const err17 = {instancePath:instancePath+"/destAddress/destTag",schemaPath:"asx:WalletDestAddress/properties/destTag/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -859,9 +851,9 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data3.destTag !== undefined){
-if(typeof data3.destTag !== "string"){
-const err18 = {instancePath:instancePath+"/destAddress/destTag",schemaPath:"asx:WalletDestAddress/properties/destTag/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err18 = {instancePath:instancePath+"/destAddress",schemaPath:"asx:WalletDestAddress/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -871,9 +863,9 @@ vErrors.push(err18);
 errors++;
 }
 }
-}
-else {
-const err19 = {instancePath:instancePath+"/destAddress",schemaPath:"asx:WalletDestAddress/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.networkTransactionId !== undefined){
+if(typeof data.networkTransactionId !== "string"){
+const err19 = {instancePath:instancePath+"/networkTransactionId",schemaPath:"#/properties/networkTransactionId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -883,9 +875,10 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data.networkTransactionId !== undefined){
-if(typeof data.networkTransactionId !== "string"){
-const err20 = {instancePath:instancePath+"/networkTransactionId",schemaPath:"#/properties/networkTransactionId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.numConfirmations !== undefined){
+let data7 = data.numConfirmations;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+const err20 = {instancePath:instancePath+"/numConfirmations",schemaPath:"#/properties/numConfirmations/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -894,11 +887,9 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-if(data.numConfirmations !== undefined){
-let data7 = data.numConfirmations;
-if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-const err21 = {instancePath:instancePath+"/numConfirmations",schemaPath:"#/properties/numConfirmations/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 < 0 || isNaN(data7)){
+const err21 = {instancePath:instancePath+"/numConfirmations",schemaPath:"#/properties/numConfirmations/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -907,9 +898,12 @@ vErrors.push(err21);
 }
 errors++;
 }
-if((typeof data7 == "number") && (isFinite(data7))){
-if(data7 < 0 || isNaN(data7)){
-const err22 = {instancePath:instancePath+"/numConfirmations",schemaPath:"#/properties/numConfirmations/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+if(data.numConfirmed !== undefined){
+let data8 = data.numConfirmed;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+const err22 = {instancePath:instancePath+"/numConfirmed",schemaPath:"#/properties/numConfirmed/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -918,12 +912,9 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-}
-if(data.numConfirmed !== undefined){
-let data8 = data.numConfirmed;
-if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-const err23 = {instancePath:instancePath+"/numConfirmed",schemaPath:"#/properties/numConfirmed/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 < 0 || isNaN(data8)){
+const err23 = {instancePath:instancePath+"/numConfirmed",schemaPath:"#/properties/numConfirmed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -932,9 +923,11 @@ vErrors.push(err23);
 }
 errors++;
 }
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 < 0 || isNaN(data8)){
-const err24 = {instancePath:instancePath+"/numConfirmed",schemaPath:"#/properties/numConfirmed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+if(data.requestId !== undefined){
+if(typeof data.requestId !== "string"){
+const err24 = {instancePath:instancePath+"/requestId",schemaPath:"#/properties/requestId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -944,10 +937,10 @@ vErrors.push(err24);
 errors++;
 }
 }
-}
-if(data.requestId !== undefined){
-if(typeof data.requestId !== "string"){
-const err25 = {instancePath:instancePath+"/requestId",schemaPath:"#/properties/requestId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.status !== undefined){
+let data10 = data.status;
+if(typeof data10 !== "string"){
+const err25 = {instancePath:instancePath+"/status",schemaPath:"asx:TransactionStatus/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -956,11 +949,8 @@ vErrors.push(err25);
 }
 errors++;
 }
-}
-if(data.status !== undefined){
-let data10 = data.status;
-if(typeof data10 !== "string"){
-const err26 = {instancePath:instancePath+"/status",schemaPath:"asx:TransactionStatus/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((((((data10 === "pending") || (data10 === "reviewing")) || (data10 === "confirmed")) || (data10 === "rejected")) || (data10 === "canceled")) || (data10 === "failed"))){
+const err26 = {instancePath:instancePath+"/status",schemaPath:"asx:TransactionStatus/enum",keyword:"enum",params:{allowedValues: schema51.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -969,8 +959,11 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(!((((((data10 === "pending") || (data10 === "reviewing")) || (data10 === "confirmed")) || (data10 === "rejected")) || (data10 === "canceled")) || (data10 === "failed"))){
-const err27 = {instancePath:instancePath+"/status",schemaPath:"asx:TransactionStatus/enum",keyword:"enum",params:{allowedValues: schema51.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.time !== undefined){
+let data11 = data.time;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+const err27 = {instancePath:instancePath+"/time",schemaPath:"asx:TimestampMs/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -979,11 +972,9 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-if(data.time !== undefined){
-let data11 = data.time;
-if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
-const err28 = {instancePath:instancePath+"/time",schemaPath:"asx:TimestampMs/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 < 0 || isNaN(data11)){
+const err28 = {instancePath:instancePath+"/time",schemaPath:"asx:TimestampMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -992,9 +983,12 @@ vErrors.push(err28);
 }
 errors++;
 }
-if((typeof data11 == "number") && (isFinite(data11))){
-if(data11 < 0 || isNaN(data11)){
-const err29 = {instancePath:instancePath+"/time",schemaPath:"asx:TimestampMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+if(data.transactionType !== undefined){
+let data12 = data.transactionType;
+if(typeof data12 !== "string"){
+const err29 = {instancePath:instancePath+"/transactionType",schemaPath:"asx:TransactionType/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -1003,12 +997,8 @@ vErrors.push(err29);
 }
 errors++;
 }
-}
-}
-if(data.transactionType !== undefined){
-let data12 = data.transactionType;
-if(typeof data12 !== "string"){
-const err30 = {instancePath:instancePath+"/transactionType",schemaPath:"asx:TransactionType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((data12 === "deposit") || (data12 === "withdrawal"))){
+const err30 = {instancePath:instancePath+"/transactionType",schemaPath:"asx:TransactionType/enum",keyword:"enum",params:{allowedValues: schema42.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -1017,25 +1007,15 @@ vErrors.push(err30);
 }
 errors++;
 }
-if(!((data12 === "deposit") || (data12 === "withdrawal"))){
-const err31 = {instancePath:instancePath+"/transactionType",schemaPath:"asx:TransactionType/enum",keyword:"enum",params:{allowedValues: schema42.enum},message:"must be equal to one of the allowed values"};
+}
+}
+else {
+const err31 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err31];
 }
 else {
 vErrors.push(err31);
-}
-errors++;
-}
-}
-}
-else {
-const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
 }
 errors++;
 }

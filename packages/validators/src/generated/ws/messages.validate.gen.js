@@ -1497,7 +1497,7 @@ validate34.evaluated = {"props":{"m":true,"id":true,"accountId":true,"ac":true,"
 
 export const validateCancelAllErrMessage = validate37;
 const schema74 = {"$id":"asx:CancelAllErrMessage","type":"object","required":["m","accountId","ac","action","status","info"],"properties":{"m":{"const":"order"},"id":{"$ref":"asx:EchoedId"},"accountId":{"$ref":"asx:AccountId"},"ac":{"$ref":"asx:AccountCategoryCode"},"action":{"const":"cancel-all"},"status":{"const":"Err"},"info":{"$ref":"asx:OrderErrorInfo"}}};
-const schema78 = {"$id":"asx:OrderErrorInfo","type":"object","required":["id","symbol"],"properties":{"id":{"$ref":"asx:EchoedId"},"symbol":{"$ref":"asx:Symbol"},"orderId":{"$ref":"asx:OrderId"},"code":{"$ref":"asx:ErrorCode"},"reason":{"type":"string"},"message":{"type":"string"}}};
+const schema78 = {"$id":"asx:OrderErrorInfo","type":"object","required":["symbol"],"properties":{"id":{"$ref":"asx:EchoedId"},"symbol":{"$ref":"asx:Symbol"},"orderId":{"$ref":"asx:OrderId"},"code":{"$ref":"asx:ErrorCode"},"reason":{"type":"string"},"message":{"type":"string"}}};
 
 function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="asx:OrderErrorInfo" */;
@@ -1511,8 +1511,8 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.id === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(data.symbol === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "symbol"},message:"must have required property '"+"symbol"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1521,8 +1521,9 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.symbol === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "symbol"},message:"must have required property '"+"symbol"+"'"};
+if(data.id !== undefined){
+if(typeof data.id !== "string"){
+const err1 = {instancePath:instancePath+"/id",schemaPath:"asx:EchoedId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1531,9 +1532,10 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.id !== undefined){
-if(typeof data.id !== "string"){
-const err2 = {instancePath:instancePath+"/id",schemaPath:"asx:EchoedId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data.symbol !== undefined){
+if(typeof data.symbol !== "string"){
+const err2 = {instancePath:instancePath+"/symbol",schemaPath:"asx:Symbol/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1543,9 +1545,9 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.symbol !== undefined){
-if(typeof data.symbol !== "string"){
-const err3 = {instancePath:instancePath+"/symbol",schemaPath:"asx:Symbol/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.orderId !== undefined){
+if(typeof data.orderId !== "string"){
+const err3 = {instancePath:instancePath+"/orderId",schemaPath:"asx:OrderId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1555,9 +1557,10 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.orderId !== undefined){
-if(typeof data.orderId !== "string"){
-const err4 = {instancePath:instancePath+"/orderId",schemaPath:"asx:OrderId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.code !== undefined){
+let data3 = data.code;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err4 = {instancePath:instancePath+"/code",schemaPath:"asx:ErrorCode/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1566,11 +1569,9 @@ vErrors.push(err4);
 }
 errors++;
 }
-}
-if(data.code !== undefined){
-let data3 = data.code;
-if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err5 = {instancePath:instancePath+"/code",schemaPath:"asx:ErrorCode/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 < 1 || isNaN(data3)){
+const err5 = {instancePath:instancePath+"/code",schemaPath:"asx:ErrorCode/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1579,9 +1580,11 @@ vErrors.push(err5);
 }
 errors++;
 }
-if((typeof data3 == "number") && (isFinite(data3))){
-if(data3 < 1 || isNaN(data3)){
-const err6 = {instancePath:instancePath+"/code",schemaPath:"asx:ErrorCode/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+if(data.reason !== undefined){
+if(typeof data.reason !== "string"){
+const err6 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1591,10 +1594,9 @@ vErrors.push(err6);
 errors++;
 }
 }
-}
-if(data.reason !== undefined){
-if(typeof data.reason !== "string"){
-const err7 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.message !== undefined){
+if(typeof data.message !== "string"){
+const err7 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1604,26 +1606,14 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.message !== undefined){
-if(typeof data.message !== "string"){
-const err8 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err8];
 }
 else {
 vErrors.push(err8);
-}
-errors++;
-}
-}
-}
-else {
-const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
 }
 errors++;
 }
@@ -4800,7 +4790,7 @@ validate70.evaluated = {"props":{"m":true,"id":true,"symbol":true,"data":true},"
 
 export const validateOpenOrdersMessage = validate73;
 const schema155 = {"$id":"asx:OpenOrdersMessage","type":"object","required":["m","accountId","ac","data"],"properties":{"m":{"const":"open-order"},"id":{"$ref":"asx:EchoedId"},"accountId":{"$ref":"asx:AccountId"},"ac":{"$ref":"asx:AccountCategoryCode"},"data":{"type":"array","items":{"$ref":"asx:OrderUpdateData"}}}};
-const schema159 = {"$id":"asx:OrderUpdateData","type":"object","required":["s","sn","sd","ap","cf","cfq","err","fa","orderId","ot","p","q","sp","st","t"],"properties":{"s":{"$ref":"asx:Symbol"},"sn":{"$ref":"asx:SequenceNumber"},"sd":{"$ref":"asx:OrderSide"},"ap":{"$ref":"asx:Decimal"},"bab":{"$ref":"asx:Decimal"},"btb":{"$ref":"asx:Decimal"},"qab":{"$ref":"asx:Decimal"},"qtb":{"$ref":"asx:Decimal"},"cf":{"$ref":"asx:Decimal"},"cfq":{"$ref":"asx:Decimal"},"err":{"type":"string"},"fa":{"$ref":"asx:AssetCode"},"orderId":{"$ref":"asx:OrderId"},"ot":{"$ref":"asx:OrderType"},"p":{"$ref":"asx:DecimalOrEmpty"},"q":{"$ref":"asx:Decimal"},"sp":{"$ref":"asx:DecimalOrEmpty"},"st":{"$ref":"asx:OrderStatus"},"t":{"$ref":"asx:TimestampMs"},"ei":{"$ref":"asx:ExecInst"}}};
+const schema159 = {"$id":"asx:OrderUpdateData","type":"object","required":["s","sn","sd","ap","cf","cfq","fa","orderId","ot","p","q","st","t"],"properties":{"s":{"$ref":"asx:Symbol"},"sn":{"$ref":"asx:SequenceNumber"},"sd":{"$ref":"asx:OrderSide"},"ap":{"$ref":"asx:Decimal"},"bab":{"$ref":"asx:Decimal"},"btb":{"$ref":"asx:Decimal"},"qab":{"$ref":"asx:Decimal"},"qtb":{"$ref":"asx:Decimal"},"cf":{"$ref":"asx:Decimal"},"cfq":{"$ref":"asx:Decimal"},"err":{"type":"string"},"fa":{"$ref":"asx:AssetCode"},"orderId":{"$ref":"asx:OrderId"},"ot":{"$ref":"asx:OrderType"},"p":{"$ref":"asx:DecimalOrEmpty"},"q":{"$ref":"asx:Decimal"},"sp":{"$ref":"asx:DecimalOrEmpty"},"st":{"$ref":"asx:OrderStatus"},"t":{"$ref":"asx:TimestampMs"},"ei":{"$ref":"asx:ExecInst"}}};
 const schema162 = {"$id":"asx:OrderSide","type":"string","enum":["Buy","Sell"]};
 const schema172 = {"$id":"asx:OrderType","type":"string","enum":["Market","Limit","StopMarket","StopLimit"]};
 const schema173 = {"$id":"asx:DecimalOrEmpty","type":"string","pattern":"^(-?\\d+(\\.\\d+)?)?$"};
@@ -4880,8 +4870,8 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(data.err === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "err"},message:"must have required property '"+"err"+"'"};
+if(data.fa === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "fa"},message:"must have required property '"+"fa"+"'"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -4890,8 +4880,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(data.fa === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "fa"},message:"must have required property '"+"fa"+"'"};
+if(data.orderId === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "orderId"},message:"must have required property '"+"orderId"+"'"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -4900,8 +4890,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(data.orderId === undefined){
-const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "orderId"},message:"must have required property '"+"orderId"+"'"};
+if(data.ot === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ot"},message:"must have required property '"+"ot"+"'"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -4910,8 +4900,8 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(data.ot === undefined){
-const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ot"},message:"must have required property '"+"ot"+"'"};
+if(data.p === undefined){
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "p"},message:"must have required property '"+"p"+"'"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -4920,8 +4910,8 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(data.p === undefined){
-const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "p"},message:"must have required property '"+"p"+"'"};
+if(data.q === undefined){
+const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "q"},message:"must have required property '"+"q"+"'"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -4930,8 +4920,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(data.q === undefined){
-const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "q"},message:"must have required property '"+"q"+"'"};
+if(data.st === undefined){
+const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "st"},message:"must have required property '"+"st"+"'"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -4940,8 +4930,8 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(data.sp === undefined){
-const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "sp"},message:"must have required property '"+"sp"+"'"};
+if(data.t === undefined){
+const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "t"},message:"must have required property '"+"t"+"'"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -4950,8 +4940,9 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(data.st === undefined){
-const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "st"},message:"must have required property '"+"st"+"'"};
+if(data.s !== undefined){
+if(typeof data.s !== "string"){
+const err13 = {instancePath:instancePath+"/s",schemaPath:"asx:Symbol/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -4960,8 +4951,11 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(data.t === undefined){
-const err14 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "t"},message:"must have required property '"+"t"+"'"};
+}
+if(data.sn !== undefined){
+let data1 = data.sn;
+if(!(typeof data1 == "bigint" || (typeof data1 == "number" && Number.isInteger(data1)))){
+const err14 = {instancePath:instancePath+"/sn",schemaPath:"asx:SequenceNumber/x-ascendex-bigint",keyword:"x-ascendex-bigint",params:{},message:"must be an integer (number or bigint)"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -4970,9 +4964,11 @@ vErrors.push(err14);
 }
 errors++;
 }
-if(data.s !== undefined){
-if(typeof data.s !== "string"){
-const err15 = {instancePath:instancePath+"/s",schemaPath:"asx:Symbol/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data.sd !== undefined){
+let data2 = data.sd;
+if(typeof data2 !== "string"){
+const err15 = {instancePath:instancePath+"/sd",schemaPath:"asx:OrderSide/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -4981,11 +4977,8 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-if(data.sn !== undefined){
-let data1 = data.sn;
-if(!(typeof data1 == "bigint" || (typeof data1 == "number" && Number.isInteger(data1)))){
-const err16 = {instancePath:instancePath+"/sn",schemaPath:"asx:SequenceNumber/x-ascendex-bigint",keyword:"x-ascendex-bigint",params:{},message:"must be an integer (number or bigint)"};
+if(!((data2 === "Buy") || (data2 === "Sell"))){
+const err16 = {instancePath:instancePath+"/sd",schemaPath:"asx:OrderSide/enum",keyword:"enum",params:{allowedValues: schema162.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -4995,10 +4988,11 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data.sd !== undefined){
-let data2 = data.sd;
-if(typeof data2 !== "string"){
-const err17 = {instancePath:instancePath+"/sd",schemaPath:"asx:OrderSide/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.ap !== undefined){
+let data3 = data.ap;
+if(typeof data3 === "string"){
+if(!pattern4.test(data3)){
+const err17 = {instancePath:instancePath+"/ap",schemaPath:"asx:Decimal/pattern",keyword:"pattern",params:{pattern: "^-?\\d+(\\.\\d+)?$"},message:"must match pattern \""+"^-?\\d+(\\.\\d+)?$"+"\""};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -5007,8 +5001,9 @@ vErrors.push(err17);
 }
 errors++;
 }
-if(!((data2 === "Buy") || (data2 === "Sell"))){
-const err18 = {instancePath:instancePath+"/sd",schemaPath:"asx:OrderSide/enum",keyword:"enum",params:{allowedValues: schema162.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err18 = {instancePath:instancePath+"/ap",schemaPath:"asx:Decimal/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -5018,11 +5013,11 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data.ap !== undefined){
-let data3 = data.ap;
-if(typeof data3 === "string"){
-if(!pattern4.test(data3)){
-const err19 = {instancePath:instancePath+"/ap",schemaPath:"asx:Decimal/pattern",keyword:"pattern",params:{pattern: "^-?\\d+(\\.\\d+)?$"},message:"must match pattern \""+"^-?\\d+(\\.\\d+)?$"+"\""};
+if(data.bab !== undefined){
+let data4 = data.bab;
+if(typeof data4 === "string"){
+if(!pattern4.test(data4)){
+const err19 = {instancePath:instancePath+"/bab",schemaPath:"asx:Decimal/pattern",keyword:"pattern",params:{pattern: "^-?\\d+(\\.\\d+)?$"},message:"must match pattern \""+"^-?\\d+(\\.\\d+)?$"+"\""};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -5033,7 +5028,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/ap",schemaPath:"asx:Decimal/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err20 = {instancePath:instancePath+"/bab",schemaPath:"asx:Decimal/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -5043,11 +5038,11 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.bab !== undefined){
-let data4 = data.bab;
-if(typeof data4 === "string"){
-if(!pattern4.test(data4)){
-const err21 = {instancePath:instancePath+"/bab",schemaPath:"asx:Decimal/pattern",keyword:"pattern",params:{pattern: "^-?\\d+(\\.\\d+)?$"},message:"must match pattern \""+"^-?\\d+(\\.\\d+)?$"+"\""};
+if(data.btb !== undefined){
+let data5 = data.btb;
+if(typeof data5 === "string"){
+if(!pattern4.test(data5)){
+const err21 = {instancePath:instancePath+"/btb",schemaPath:"asx:Decimal/pattern",keyword:"pattern",params:{pattern: "^-?\\d+(\\.\\d+)?$"},message:"must match pattern \""+"^-?\\d+(\\.\\d+)?$"+"\""};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -5058,7 +5053,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/bab",schemaPath:"asx:Decimal/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err22 = {instancePath:instancePath+"/btb",schemaPath:"asx:Decimal/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -5068,11 +5063,11 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data.btb !== undefined){
-let data5 = data.btb;
-if(typeof data5 === "string"){
-if(!pattern4.test(data5)){
-const err23 = {instancePath:instancePath+"/btb",schemaPath:"asx:Decimal/pattern",keyword:"pattern",params:{pattern: "^-?\\d+(\\.\\d+)?$"},message:"must match pattern \""+"^-?\\d+(\\.\\d+)?$"+"\""};
+if(data.qab !== undefined){
+let data6 = data.qab;
+if(typeof data6 === "string"){
+if(!pattern4.test(data6)){
+const err23 = {instancePath:instancePath+"/qab",schemaPath:"asx:Decimal/pattern",keyword:"pattern",params:{pattern: "^-?\\d+(\\.\\d+)?$"},message:"must match pattern \""+"^-?\\d+(\\.\\d+)?$"+"\""};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -5083,7 +5078,7 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/btb",schemaPath:"asx:Decimal/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err24 = {instancePath:instancePath+"/qab",schemaPath:"asx:Decimal/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -5093,11 +5088,11 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data.qab !== undefined){
-let data6 = data.qab;
-if(typeof data6 === "string"){
-if(!pattern4.test(data6)){
-const err25 = {instancePath:instancePath+"/qab",schemaPath:"asx:Decimal/pattern",keyword:"pattern",params:{pattern: "^-?\\d+(\\.\\d+)?$"},message:"must match pattern \""+"^-?\\d+(\\.\\d+)?$"+"\""};
+if(data.qtb !== undefined){
+let data7 = data.qtb;
+if(typeof data7 === "string"){
+if(!pattern4.test(data7)){
+const err25 = {instancePath:instancePath+"/qtb",schemaPath:"asx:Decimal/pattern",keyword:"pattern",params:{pattern: "^-?\\d+(\\.\\d+)?$"},message:"must match pattern \""+"^-?\\d+(\\.\\d+)?$"+"\""};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -5108,7 +5103,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/qab",schemaPath:"asx:Decimal/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err26 = {instancePath:instancePath+"/qtb",schemaPath:"asx:Decimal/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -5118,11 +5113,11 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data.qtb !== undefined){
-let data7 = data.qtb;
-if(typeof data7 === "string"){
-if(!pattern4.test(data7)){
-const err27 = {instancePath:instancePath+"/qtb",schemaPath:"asx:Decimal/pattern",keyword:"pattern",params:{pattern: "^-?\\d+(\\.\\d+)?$"},message:"must match pattern \""+"^-?\\d+(\\.\\d+)?$"+"\""};
+if(data.cf !== undefined){
+let data8 = data.cf;
+if(typeof data8 === "string"){
+if(!pattern4.test(data8)){
+const err27 = {instancePath:instancePath+"/cf",schemaPath:"asx:Decimal/pattern",keyword:"pattern",params:{pattern: "^-?\\d+(\\.\\d+)?$"},message:"must match pattern \""+"^-?\\d+(\\.\\d+)?$"+"\""};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -5133,7 +5128,7 @@ errors++;
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/qtb",schemaPath:"asx:Decimal/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err28 = {instancePath:instancePath+"/cf",schemaPath:"asx:Decimal/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -5143,11 +5138,11 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data.cf !== undefined){
-let data8 = data.cf;
-if(typeof data8 === "string"){
-if(!pattern4.test(data8)){
-const err29 = {instancePath:instancePath+"/cf",schemaPath:"asx:Decimal/pattern",keyword:"pattern",params:{pattern: "^-?\\d+(\\.\\d+)?$"},message:"must match pattern \""+"^-?\\d+(\\.\\d+)?$"+"\""};
+if(data.cfq !== undefined){
+let data9 = data.cfq;
+if(typeof data9 === "string"){
+if(!pattern4.test(data9)){
+const err29 = {instancePath:instancePath+"/cfq",schemaPath:"asx:Decimal/pattern",keyword:"pattern",params:{pattern: "^-?\\d+(\\.\\d+)?$"},message:"must match pattern \""+"^-?\\d+(\\.\\d+)?$"+"\""};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -5158,7 +5153,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/cf",schemaPath:"asx:Decimal/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err30 = {instancePath:instancePath+"/cfq",schemaPath:"asx:Decimal/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -5168,11 +5163,9 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data.cfq !== undefined){
-let data9 = data.cfq;
-if(typeof data9 === "string"){
-if(!pattern4.test(data9)){
-const err31 = {instancePath:instancePath+"/cfq",schemaPath:"asx:Decimal/pattern",keyword:"pattern",params:{pattern: "^-?\\d+(\\.\\d+)?$"},message:"must match pattern \""+"^-?\\d+(\\.\\d+)?$"+"\""};
+if(data.err !== undefined){
+if(typeof data.err !== "string"){
+const err31 = {instancePath:instancePath+"/err",schemaPath:"#/properties/err/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -5182,8 +5175,9 @@ vErrors.push(err31);
 errors++;
 }
 }
-else {
-const err32 = {instancePath:instancePath+"/cfq",schemaPath:"asx:Decimal/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.fa !== undefined){
+if(typeof data.fa !== "string"){
+const err32 = {instancePath:instancePath+"/fa",schemaPath:"asx:AssetCode/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -5193,9 +5187,9 @@ vErrors.push(err32);
 errors++;
 }
 }
-if(data.err !== undefined){
-if(typeof data.err !== "string"){
-const err33 = {instancePath:instancePath+"/err",schemaPath:"#/properties/err/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.orderId !== undefined){
+if(typeof data.orderId !== "string"){
+const err33 = {instancePath:instancePath+"/orderId",schemaPath:"asx:OrderId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -5205,9 +5199,10 @@ vErrors.push(err33);
 errors++;
 }
 }
-if(data.fa !== undefined){
-if(typeof data.fa !== "string"){
-const err34 = {instancePath:instancePath+"/fa",schemaPath:"asx:AssetCode/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.ot !== undefined){
+let data13 = data.ot;
+if(typeof data13 !== "string"){
+const err34 = {instancePath:instancePath+"/ot",schemaPath:"asx:OrderType/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -5216,10 +5211,8 @@ vErrors.push(err34);
 }
 errors++;
 }
-}
-if(data.orderId !== undefined){
-if(typeof data.orderId !== "string"){
-const err35 = {instancePath:instancePath+"/orderId",schemaPath:"asx:OrderId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((((data13 === "Market") || (data13 === "Limit")) || (data13 === "StopMarket")) || (data13 === "StopLimit"))){
+const err35 = {instancePath:instancePath+"/ot",schemaPath:"asx:OrderType/enum",keyword:"enum",params:{allowedValues: schema172.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -5229,10 +5222,11 @@ vErrors.push(err35);
 errors++;
 }
 }
-if(data.ot !== undefined){
-let data13 = data.ot;
-if(typeof data13 !== "string"){
-const err36 = {instancePath:instancePath+"/ot",schemaPath:"asx:OrderType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.p !== undefined){
+let data14 = data.p;
+if(typeof data14 === "string"){
+if(!pattern39.test(data14)){
+const err36 = {instancePath:instancePath+"/p",schemaPath:"asx:DecimalOrEmpty/pattern",keyword:"pattern",params:{pattern: "^(-?\\d+(\\.\\d+)?)?$"},message:"must match pattern \""+"^(-?\\d+(\\.\\d+)?)?$"+"\""};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -5241,8 +5235,9 @@ vErrors.push(err36);
 }
 errors++;
 }
-if(!((((data13 === "Market") || (data13 === "Limit")) || (data13 === "StopMarket")) || (data13 === "StopLimit"))){
-const err37 = {instancePath:instancePath+"/ot",schemaPath:"asx:OrderType/enum",keyword:"enum",params:{allowedValues: schema172.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err37 = {instancePath:instancePath+"/p",schemaPath:"asx:DecimalOrEmpty/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -5252,11 +5247,11 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data.p !== undefined){
-let data14 = data.p;
-if(typeof data14 === "string"){
-if(!pattern39.test(data14)){
-const err38 = {instancePath:instancePath+"/p",schemaPath:"asx:DecimalOrEmpty/pattern",keyword:"pattern",params:{pattern: "^(-?\\d+(\\.\\d+)?)?$"},message:"must match pattern \""+"^(-?\\d+(\\.\\d+)?)?$"+"\""};
+if(data.q !== undefined){
+let data15 = data.q;
+if(typeof data15 === "string"){
+if(!pattern4.test(data15)){
+const err38 = {instancePath:instancePath+"/q",schemaPath:"asx:Decimal/pattern",keyword:"pattern",params:{pattern: "^-?\\d+(\\.\\d+)?$"},message:"must match pattern \""+"^-?\\d+(\\.\\d+)?$"+"\""};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -5267,7 +5262,7 @@ errors++;
 }
 }
 else {
-const err39 = {instancePath:instancePath+"/p",schemaPath:"asx:DecimalOrEmpty/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err39 = {instancePath:instancePath+"/q",schemaPath:"asx:Decimal/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -5277,11 +5272,11 @@ vErrors.push(err39);
 errors++;
 }
 }
-if(data.q !== undefined){
-let data15 = data.q;
-if(typeof data15 === "string"){
-if(!pattern4.test(data15)){
-const err40 = {instancePath:instancePath+"/q",schemaPath:"asx:Decimal/pattern",keyword:"pattern",params:{pattern: "^-?\\d+(\\.\\d+)?$"},message:"must match pattern \""+"^-?\\d+(\\.\\d+)?$"+"\""};
+if(data.sp !== undefined){
+let data16 = data.sp;
+if(typeof data16 === "string"){
+if(!pattern39.test(data16)){
+const err40 = {instancePath:instancePath+"/sp",schemaPath:"asx:DecimalOrEmpty/pattern",keyword:"pattern",params:{pattern: "^(-?\\d+(\\.\\d+)?)?$"},message:"must match pattern \""+"^(-?\\d+(\\.\\d+)?)?$"+"\""};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -5292,7 +5287,7 @@ errors++;
 }
 }
 else {
-const err41 = {instancePath:instancePath+"/q",schemaPath:"asx:Decimal/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err41 = {instancePath:instancePath+"/sp",schemaPath:"asx:DecimalOrEmpty/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -5302,11 +5297,10 @@ vErrors.push(err41);
 errors++;
 }
 }
-if(data.sp !== undefined){
-let data16 = data.sp;
-if(typeof data16 === "string"){
-if(!pattern39.test(data16)){
-const err42 = {instancePath:instancePath+"/sp",schemaPath:"asx:DecimalOrEmpty/pattern",keyword:"pattern",params:{pattern: "^(-?\\d+(\\.\\d+)?)?$"},message:"must match pattern \""+"^(-?\\d+(\\.\\d+)?)?$"+"\""};
+if(data.st !== undefined){
+let data17 = data.st;
+if(typeof data17 !== "string"){
+const err42 = {instancePath:instancePath+"/st",schemaPath:"asx:OrderStatus/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -5315,9 +5309,8 @@ vErrors.push(err42);
 }
 errors++;
 }
-}
-else {
-const err43 = {instancePath:instancePath+"/sp",schemaPath:"asx:DecimalOrEmpty/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!(((((((data17 === "PendingNew") || (data17 === "New")) || (data17 === "Ready")) || (data17 === "PartiallyFilled")) || (data17 === "Filled")) || (data17 === "Canceled")) || (data17 === "Rejected"))){
+const err43 = {instancePath:instancePath+"/st",schemaPath:"asx:OrderStatus/enum",keyword:"enum",params:{allowedValues: schema176.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -5327,10 +5320,10 @@ vErrors.push(err43);
 errors++;
 }
 }
-if(data.st !== undefined){
-let data17 = data.st;
-if(typeof data17 !== "string"){
-const err44 = {instancePath:instancePath+"/st",schemaPath:"asx:OrderStatus/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.t !== undefined){
+let data18 = data.t;
+if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
+const err44 = {instancePath:instancePath+"/t",schemaPath:"asx:TimestampMs/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -5339,8 +5332,9 @@ vErrors.push(err44);
 }
 errors++;
 }
-if(!(((((((data17 === "PendingNew") || (data17 === "New")) || (data17 === "Ready")) || (data17 === "PartiallyFilled")) || (data17 === "Filled")) || (data17 === "Canceled")) || (data17 === "Rejected"))){
-const err45 = {instancePath:instancePath+"/st",schemaPath:"asx:OrderStatus/enum",keyword:"enum",params:{allowedValues: schema176.enum},message:"must be equal to one of the allowed values"};
+if((typeof data18 == "number") && (isFinite(data18))){
+if(data18 < 0 || isNaN(data18)){
+const err45 = {instancePath:instancePath+"/t",schemaPath:"asx:TimestampMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -5350,10 +5344,11 @@ vErrors.push(err45);
 errors++;
 }
 }
-if(data.t !== undefined){
-let data18 = data.t;
-if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
-const err46 = {instancePath:instancePath+"/t",schemaPath:"asx:TimestampMs/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+if(data.ei !== undefined){
+let data19 = data.ei;
+if(typeof data19 !== "string"){
+const err46 = {instancePath:instancePath+"/ei",schemaPath:"asx:ExecInst/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -5362,9 +5357,8 @@ vErrors.push(err46);
 }
 errors++;
 }
-if((typeof data18 == "number") && (isFinite(data18))){
-if(data18 < 0 || isNaN(data18)){
-const err47 = {instancePath:instancePath+"/t",schemaPath:"asx:TimestampMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(!((((data19 === "NULL_VAL") || (data19 === "Post")) || (data19 === "POST")) || (data19 === "Liquidation"))){
+const err47 = {instancePath:instancePath+"/ei",schemaPath:"asx:ExecInst/enum",keyword:"enum",params:{allowedValues: schema178.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -5375,37 +5369,13 @@ errors++;
 }
 }
 }
-if(data.ei !== undefined){
-let data19 = data.ei;
-if(typeof data19 !== "string"){
-const err48 = {instancePath:instancePath+"/ei",schemaPath:"asx:ExecInst/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err48 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err48];
 }
 else {
 vErrors.push(err48);
-}
-errors++;
-}
-if(!((((data19 === "NULL_VAL") || (data19 === "Post")) || (data19 === "POST")) || (data19 === "Liquidation"))){
-const err49 = {instancePath:instancePath+"/ei",schemaPath:"asx:ExecInst/enum",keyword:"enum",params:{allowedValues: schema178.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
-errors++;
-}
-}
-}
-else {
-const err50 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
 }
 errors++;
 }
@@ -6077,7 +6047,7 @@ validate79.evaluated = {"props":{"m":true,"code":true,"id":true,"reason":true,"i
 
 export const validateOrderStatusMessage = validate80;
 const schema191 = {"$id":"asx:OrderStatusMessage","type":"object","required":["m","code","data"],"properties":{"m":{"const":"order-status"},"code":{"const":0},"id":{"$ref":"asx:EchoedId"},"data":{"oneOf":[{"$ref":"asx:OrderStatusReport"},{"type":"array","items":{"$ref":"asx:OrderStatusReport"}}]}}};
-const schema193 = {"$id":"asx:OrderStatusReport","type":"object","required":["sn","e","a","ac","t","ct","orderId","sd","ot","ei","q","p","sp","spb","s","st","err","lp","lq","ap","cfq","f","cf","fa"],"properties":{"sn":{"$ref":"asx:SequenceNumber"},"e":{"const":"ExecutionReport"},"a":{"$ref":"asx:AccountId"},"ac":{"$ref":"asx:AccountCategoryCode"},"t":{"$ref":"asx:TimestampMs"},"ct":{"$ref":"asx:TimestampMs"},"orderId":{"$ref":"asx:OrderId"},"sd":{"$ref":"asx:OrderSide"},"ot":{"$ref":"asx:OrderType"},"ei":{"$ref":"asx:ExecInst"},"q":{"$ref":"asx:Decimal"},"p":{"$ref":"asx:DecimalOrEmpty"},"sp":{"$ref":"asx:DecimalOrEmpty"},"spb":{"type":"string"},"s":{"$ref":"asx:Symbol"},"st":{"$ref":"asx:OrderStatus"},"err":{"type":"string"},"lp":{"$ref":"asx:DecimalOrEmpty"},"lq":{"$ref":"asx:DecimalOrEmpty"},"ap":{"$ref":"asx:Decimal"},"cfq":{"$ref":"asx:Decimal"},"f":{"$ref":"asx:DecimalOrEmpty"},"cf":{"$ref":"asx:Decimal"},"fa":{"$ref":"asx:AssetCode"}}};
+const schema193 = {"$id":"asx:OrderStatusReport","type":"object","required":["sn","e","a","ac","t","ct","orderId","sd","ot","ei","q","p","s","st","ap","cfq","cf","fa"],"properties":{"sn":{"$ref":"asx:SequenceNumber"},"e":{"const":"ExecutionReport"},"a":{"$ref":"asx:AccountId"},"ac":{"$ref":"asx:AccountCategoryCode"},"t":{"$ref":"asx:TimestampMs"},"ct":{"$ref":"asx:TimestampMs"},"orderId":{"$ref":"asx:OrderId"},"sd":{"$ref":"asx:OrderSide"},"ot":{"$ref":"asx:OrderType"},"ei":{"$ref":"asx:ExecInst"},"q":{"$ref":"asx:Decimal"},"p":{"$ref":"asx:DecimalOrEmpty"},"sp":{"$ref":"asx:DecimalOrEmpty"},"spb":{"type":"string"},"s":{"$ref":"asx:Symbol"},"st":{"$ref":"asx:OrderStatus"},"err":{"type":"string"},"lp":{"$ref":"asx:DecimalOrEmpty"},"lq":{"$ref":"asx:DecimalOrEmpty"},"ap":{"$ref":"asx:Decimal"},"cfq":{"$ref":"asx:Decimal"},"f":{"$ref":"asx:DecimalOrEmpty"},"cf":{"$ref":"asx:Decimal"},"fa":{"$ref":"asx:AssetCode"}}};
 
 function validate81(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="asx:OrderStatusReport" */;
@@ -6211,8 +6181,8 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(data.sp === undefined){
-const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "sp"},message:"must have required property '"+"sp"+"'"};
+if(data.s === undefined){
+const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "s"},message:"must have required property '"+"s"+"'"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -6221,8 +6191,8 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(data.spb === undefined){
-const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "spb"},message:"must have required property '"+"spb"+"'"};
+if(data.st === undefined){
+const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "st"},message:"must have required property '"+"st"+"'"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -6231,8 +6201,8 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(data.s === undefined){
-const err14 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "s"},message:"must have required property '"+"s"+"'"};
+if(data.ap === undefined){
+const err14 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ap"},message:"must have required property '"+"ap"+"'"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -6241,8 +6211,8 @@ vErrors.push(err14);
 }
 errors++;
 }
-if(data.st === undefined){
-const err15 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "st"},message:"must have required property '"+"st"+"'"};
+if(data.cfq === undefined){
+const err15 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cfq"},message:"must have required property '"+"cfq"+"'"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -6251,8 +6221,8 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(data.err === undefined){
-const err16 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "err"},message:"must have required property '"+"err"+"'"};
+if(data.cf === undefined){
+const err16 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cf"},message:"must have required property '"+"cf"+"'"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -6261,8 +6231,8 @@ vErrors.push(err16);
 }
 errors++;
 }
-if(data.lp === undefined){
-const err17 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "lp"},message:"must have required property '"+"lp"+"'"};
+if(data.fa === undefined){
+const err17 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "fa"},message:"must have required property '"+"fa"+"'"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -6271,8 +6241,10 @@ vErrors.push(err17);
 }
 errors++;
 }
-if(data.lq === undefined){
-const err18 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "lq"},message:"must have required property '"+"lq"+"'"};
+if(data.sn !== undefined){
+let data0 = data.sn;
+if(!(typeof data0 == "bigint" || (typeof data0 == "number" && Number.isInteger(data0)))){
+const err18 = {instancePath:instancePath+"/sn",schemaPath:"asx:SequenceNumber/x-ascendex-bigint",keyword:"x-ascendex-bigint",params:{},message:"must be an integer (number or bigint)"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -6281,8 +6253,10 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(data.ap === undefined){
-const err19 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ap"},message:"must have required property '"+"ap"+"'"};
+}
+if(data.e !== undefined){
+if("ExecutionReport" !== data.e){
+const err19 = {instancePath:instancePath+"/e",schemaPath:"#/properties/e/const",keyword:"const",params:{allowedValue: "ExecutionReport"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -6291,8 +6265,10 @@ vErrors.push(err19);
 }
 errors++;
 }
-if(data.cfq === undefined){
-const err20 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cfq"},message:"must have required property '"+"cfq"+"'"};
+}
+if(data.a !== undefined){
+if(typeof data.a !== "string"){
+const err20 = {instancePath:instancePath+"/a",schemaPath:"asx:AccountId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -6301,8 +6277,11 @@ vErrors.push(err20);
 }
 errors++;
 }
-if(data.f === undefined){
-const err21 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "f"},message:"must have required property '"+"f"+"'"};
+}
+if(data.ac !== undefined){
+let data3 = data.ac;
+if(typeof data3 !== "string"){
+const err21 = {instancePath:instancePath+"/ac",schemaPath:"asx:AccountCategoryCode/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -6311,8 +6290,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(data.cf === undefined){
-const err22 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cf"},message:"must have required property '"+"cf"+"'"};
+if(!(((data3 === "CASH") || (data3 === "MARGIN")) || (data3 === "FUTURES"))){
+const err22 = {instancePath:instancePath+"/ac",schemaPath:"asx:AccountCategoryCode/enum",keyword:"enum",params:{allowedValues: schema40.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -6321,8 +6300,11 @@ vErrors.push(err22);
 }
 errors++;
 }
-if(data.fa === undefined){
-const err23 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "fa"},message:"must have required property '"+"fa"+"'"};
+}
+if(data.t !== undefined){
+let data4 = data.t;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err23 = {instancePath:instancePath+"/t",schemaPath:"asx:TimestampMs/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -6331,10 +6313,9 @@ vErrors.push(err23);
 }
 errors++;
 }
-if(data.sn !== undefined){
-let data0 = data.sn;
-if(!(typeof data0 == "bigint" || (typeof data0 == "number" && Number.isInteger(data0)))){
-const err24 = {instancePath:instancePath+"/sn",schemaPath:"asx:SequenceNumber/x-ascendex-bigint",keyword:"x-ascendex-bigint",params:{},message:"must be an integer (number or bigint)"};
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 < 0 || isNaN(data4)){
+const err24 = {instancePath:instancePath+"/t",schemaPath:"asx:TimestampMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -6344,9 +6325,11 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data.e !== undefined){
-if("ExecutionReport" !== data.e){
-const err25 = {instancePath:instancePath+"/e",schemaPath:"#/properties/e/const",keyword:"const",params:{allowedValue: "ExecutionReport"},message:"must be equal to constant"};
+}
+if(data.ct !== undefined){
+let data5 = data.ct;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err25 = {instancePath:instancePath+"/ct",schemaPath:"asx:TimestampMs/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -6355,10 +6338,9 @@ vErrors.push(err25);
 }
 errors++;
 }
-}
-if(data.a !== undefined){
-if(typeof data.a !== "string"){
-const err26 = {instancePath:instancePath+"/a",schemaPath:"asx:AccountId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 < 0 || isNaN(data5)){
+const err26 = {instancePath:instancePath+"/ct",schemaPath:"asx:TimestampMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -6368,10 +6350,10 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data.ac !== undefined){
-let data3 = data.ac;
-if(typeof data3 !== "string"){
-const err27 = {instancePath:instancePath+"/ac",schemaPath:"asx:AccountCategoryCode/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data.orderId !== undefined){
+if(typeof data.orderId !== "string"){
+const err27 = {instancePath:instancePath+"/orderId",schemaPath:"asx:OrderId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -6380,8 +6362,11 @@ vErrors.push(err27);
 }
 errors++;
 }
-if(!(((data3 === "CASH") || (data3 === "MARGIN")) || (data3 === "FUTURES"))){
-const err28 = {instancePath:instancePath+"/ac",schemaPath:"asx:AccountCategoryCode/enum",keyword:"enum",params:{allowedValues: schema40.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.sd !== undefined){
+let data7 = data.sd;
+if(typeof data7 !== "string"){
+const err28 = {instancePath:instancePath+"/sd",schemaPath:"asx:OrderSide/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -6390,11 +6375,8 @@ vErrors.push(err28);
 }
 errors++;
 }
-}
-if(data.t !== undefined){
-let data4 = data.t;
-if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err29 = {instancePath:instancePath+"/t",schemaPath:"asx:TimestampMs/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(!((data7 === "Buy") || (data7 === "Sell"))){
+const err29 = {instancePath:instancePath+"/sd",schemaPath:"asx:OrderSide/enum",keyword:"enum",params:{allowedValues: schema162.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -6403,9 +6385,11 @@ vErrors.push(err29);
 }
 errors++;
 }
-if((typeof data4 == "number") && (isFinite(data4))){
-if(data4 < 0 || isNaN(data4)){
-const err30 = {instancePath:instancePath+"/t",schemaPath:"asx:TimestampMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data.ot !== undefined){
+let data8 = data.ot;
+if(typeof data8 !== "string"){
+const err30 = {instancePath:instancePath+"/ot",schemaPath:"asx:OrderType/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -6414,12 +6398,8 @@ vErrors.push(err30);
 }
 errors++;
 }
-}
-}
-if(data.ct !== undefined){
-let data5 = data.ct;
-if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err31 = {instancePath:instancePath+"/ct",schemaPath:"asx:TimestampMs/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(!((((data8 === "Market") || (data8 === "Limit")) || (data8 === "StopMarket")) || (data8 === "StopLimit"))){
+const err31 = {instancePath:instancePath+"/ot",schemaPath:"asx:OrderType/enum",keyword:"enum",params:{allowedValues: schema172.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -6428,9 +6408,11 @@ vErrors.push(err31);
 }
 errors++;
 }
-if((typeof data5 == "number") && (isFinite(data5))){
-if(data5 < 0 || isNaN(data5)){
-const err32 = {instancePath:instancePath+"/ct",schemaPath:"asx:TimestampMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data.ei !== undefined){
+let data9 = data.ei;
+if(typeof data9 !== "string"){
+const err32 = {instancePath:instancePath+"/ei",schemaPath:"asx:ExecInst/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -6439,11 +6421,8 @@ vErrors.push(err32);
 }
 errors++;
 }
-}
-}
-if(data.orderId !== undefined){
-if(typeof data.orderId !== "string"){
-const err33 = {instancePath:instancePath+"/orderId",schemaPath:"asx:OrderId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((((data9 === "NULL_VAL") || (data9 === "Post")) || (data9 === "POST")) || (data9 === "Liquidation"))){
+const err33 = {instancePath:instancePath+"/ei",schemaPath:"asx:ExecInst/enum",keyword:"enum",params:{allowedValues: schema178.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -6453,10 +6432,11 @@ vErrors.push(err33);
 errors++;
 }
 }
-if(data.sd !== undefined){
-let data7 = data.sd;
-if(typeof data7 !== "string"){
-const err34 = {instancePath:instancePath+"/sd",schemaPath:"asx:OrderSide/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.q !== undefined){
+let data10 = data.q;
+if(typeof data10 === "string"){
+if(!pattern4.test(data10)){
+const err34 = {instancePath:instancePath+"/q",schemaPath:"asx:Decimal/pattern",keyword:"pattern",params:{pattern: "^-?\\d+(\\.\\d+)?$"},message:"must match pattern \""+"^-?\\d+(\\.\\d+)?$"+"\""};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -6465,8 +6445,9 @@ vErrors.push(err34);
 }
 errors++;
 }
-if(!((data7 === "Buy") || (data7 === "Sell"))){
-const err35 = {instancePath:instancePath+"/sd",schemaPath:"asx:OrderSide/enum",keyword:"enum",params:{allowedValues: schema162.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err35 = {instancePath:instancePath+"/q",schemaPath:"asx:Decimal/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -6476,10 +6457,11 @@ vErrors.push(err35);
 errors++;
 }
 }
-if(data.ot !== undefined){
-let data8 = data.ot;
-if(typeof data8 !== "string"){
-const err36 = {instancePath:instancePath+"/ot",schemaPath:"asx:OrderType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.p !== undefined){
+let data11 = data.p;
+if(typeof data11 === "string"){
+if(!pattern39.test(data11)){
+const err36 = {instancePath:instancePath+"/p",schemaPath:"asx:DecimalOrEmpty/pattern",keyword:"pattern",params:{pattern: "^(-?\\d+(\\.\\d+)?)?$"},message:"must match pattern \""+"^(-?\\d+(\\.\\d+)?)?$"+"\""};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -6488,8 +6470,9 @@ vErrors.push(err36);
 }
 errors++;
 }
-if(!((((data8 === "Market") || (data8 === "Limit")) || (data8 === "StopMarket")) || (data8 === "StopLimit"))){
-const err37 = {instancePath:instancePath+"/ot",schemaPath:"asx:OrderType/enum",keyword:"enum",params:{allowedValues: schema172.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err37 = {instancePath:instancePath+"/p",schemaPath:"asx:DecimalOrEmpty/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -6499,10 +6482,11 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data.ei !== undefined){
-let data9 = data.ei;
-if(typeof data9 !== "string"){
-const err38 = {instancePath:instancePath+"/ei",schemaPath:"asx:ExecInst/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.sp !== undefined){
+let data12 = data.sp;
+if(typeof data12 === "string"){
+if(!pattern39.test(data12)){
+const err38 = {instancePath:instancePath+"/sp",schemaPath:"asx:DecimalOrEmpty/pattern",keyword:"pattern",params:{pattern: "^(-?\\d+(\\.\\d+)?)?$"},message:"must match pattern \""+"^(-?\\d+(\\.\\d+)?)?$"+"\""};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -6511,8 +6495,9 @@ vErrors.push(err38);
 }
 errors++;
 }
-if(!((((data9 === "NULL_VAL") || (data9 === "Post")) || (data9 === "POST")) || (data9 === "Liquidation"))){
-const err39 = {instancePath:instancePath+"/ei",schemaPath:"asx:ExecInst/enum",keyword:"enum",params:{allowedValues: schema178.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err39 = {instancePath:instancePath+"/sp",schemaPath:"asx:DecimalOrEmpty/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -6522,11 +6507,9 @@ vErrors.push(err39);
 errors++;
 }
 }
-if(data.q !== undefined){
-let data10 = data.q;
-if(typeof data10 === "string"){
-if(!pattern4.test(data10)){
-const err40 = {instancePath:instancePath+"/q",schemaPath:"asx:Decimal/pattern",keyword:"pattern",params:{pattern: "^-?\\d+(\\.\\d+)?$"},message:"must match pattern \""+"^-?\\d+(\\.\\d+)?$"+"\""};
+if(data.spb !== undefined){
+if(typeof data.spb !== "string"){
+const err40 = {instancePath:instancePath+"/spb",schemaPath:"#/properties/spb/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -6536,8 +6519,9 @@ vErrors.push(err40);
 errors++;
 }
 }
-else {
-const err41 = {instancePath:instancePath+"/q",schemaPath:"asx:Decimal/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.s !== undefined){
+if(typeof data.s !== "string"){
+const err41 = {instancePath:instancePath+"/s",schemaPath:"asx:Symbol/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -6547,11 +6531,10 @@ vErrors.push(err41);
 errors++;
 }
 }
-if(data.p !== undefined){
-let data11 = data.p;
-if(typeof data11 === "string"){
-if(!pattern39.test(data11)){
-const err42 = {instancePath:instancePath+"/p",schemaPath:"asx:DecimalOrEmpty/pattern",keyword:"pattern",params:{pattern: "^(-?\\d+(\\.\\d+)?)?$"},message:"must match pattern \""+"^(-?\\d+(\\.\\d+)?)?$"+"\""};
+if(data.st !== undefined){
+let data15 = data.st;
+if(typeof data15 !== "string"){
+const err42 = {instancePath:instancePath+"/st",schemaPath:"asx:OrderStatus/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -6560,9 +6543,8 @@ vErrors.push(err42);
 }
 errors++;
 }
-}
-else {
-const err43 = {instancePath:instancePath+"/p",schemaPath:"asx:DecimalOrEmpty/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!(((((((data15 === "PendingNew") || (data15 === "New")) || (data15 === "Ready")) || (data15 === "PartiallyFilled")) || (data15 === "Filled")) || (data15 === "Canceled")) || (data15 === "Rejected"))){
+const err43 = {instancePath:instancePath+"/st",schemaPath:"asx:OrderStatus/enum",keyword:"enum",params:{allowedValues: schema176.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -6572,11 +6554,9 @@ vErrors.push(err43);
 errors++;
 }
 }
-if(data.sp !== undefined){
-let data12 = data.sp;
-if(typeof data12 === "string"){
-if(!pattern39.test(data12)){
-const err44 = {instancePath:instancePath+"/sp",schemaPath:"asx:DecimalOrEmpty/pattern",keyword:"pattern",params:{pattern: "^(-?\\d+(\\.\\d+)?)?$"},message:"must match pattern \""+"^(-?\\d+(\\.\\d+)?)?$"+"\""};
+if(data.err !== undefined){
+if(typeof data.err !== "string"){
+const err44 = {instancePath:instancePath+"/err",schemaPath:"#/properties/err/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -6586,8 +6566,11 @@ vErrors.push(err44);
 errors++;
 }
 }
-else {
-const err45 = {instancePath:instancePath+"/sp",schemaPath:"asx:DecimalOrEmpty/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.lp !== undefined){
+let data17 = data.lp;
+if(typeof data17 === "string"){
+if(!pattern39.test(data17)){
+const err45 = {instancePath:instancePath+"/lp",schemaPath:"asx:DecimalOrEmpty/pattern",keyword:"pattern",params:{pattern: "^(-?\\d+(\\.\\d+)?)?$"},message:"must match pattern \""+"^(-?\\d+(\\.\\d+)?)?$"+"\""};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -6597,9 +6580,8 @@ vErrors.push(err45);
 errors++;
 }
 }
-if(data.spb !== undefined){
-if(typeof data.spb !== "string"){
-const err46 = {instancePath:instancePath+"/spb",schemaPath:"#/properties/spb/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err46 = {instancePath:instancePath+"/lp",schemaPath:"asx:DecimalOrEmpty/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -6609,9 +6591,11 @@ vErrors.push(err46);
 errors++;
 }
 }
-if(data.s !== undefined){
-if(typeof data.s !== "string"){
-const err47 = {instancePath:instancePath+"/s",schemaPath:"asx:Symbol/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.lq !== undefined){
+let data18 = data.lq;
+if(typeof data18 === "string"){
+if(!pattern39.test(data18)){
+const err47 = {instancePath:instancePath+"/lq",schemaPath:"asx:DecimalOrEmpty/pattern",keyword:"pattern",params:{pattern: "^(-?\\d+(\\.\\d+)?)?$"},message:"must match pattern \""+"^(-?\\d+(\\.\\d+)?)?$"+"\""};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -6621,10 +6605,8 @@ vErrors.push(err47);
 errors++;
 }
 }
-if(data.st !== undefined){
-let data15 = data.st;
-if(typeof data15 !== "string"){
-const err48 = {instancePath:instancePath+"/st",schemaPath:"asx:OrderStatus/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err48 = {instancePath:instancePath+"/lq",schemaPath:"asx:DecimalOrEmpty/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -6633,8 +6615,12 @@ vErrors.push(err48);
 }
 errors++;
 }
-if(!(((((((data15 === "PendingNew") || (data15 === "New")) || (data15 === "Ready")) || (data15 === "PartiallyFilled")) || (data15 === "Filled")) || (data15 === "Canceled")) || (data15 === "Rejected"))){
-const err49 = {instancePath:instancePath+"/st",schemaPath:"asx:OrderStatus/enum",keyword:"enum",params:{allowedValues: schema176.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.ap !== undefined){
+let data19 = data.ap;
+if(typeof data19 === "string"){
+if(!pattern4.test(data19)){
+const err49 = {instancePath:instancePath+"/ap",schemaPath:"asx:Decimal/pattern",keyword:"pattern",params:{pattern: "^-?\\d+(\\.\\d+)?$"},message:"must match pattern \""+"^-?\\d+(\\.\\d+)?$"+"\""};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -6644,9 +6630,8 @@ vErrors.push(err49);
 errors++;
 }
 }
-if(data.err !== undefined){
-if(typeof data.err !== "string"){
-const err50 = {instancePath:instancePath+"/err",schemaPath:"#/properties/err/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err50 = {instancePath:instancePath+"/ap",schemaPath:"asx:Decimal/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -6656,11 +6641,11 @@ vErrors.push(err50);
 errors++;
 }
 }
-if(data.lp !== undefined){
-let data17 = data.lp;
-if(typeof data17 === "string"){
-if(!pattern39.test(data17)){
-const err51 = {instancePath:instancePath+"/lp",schemaPath:"asx:DecimalOrEmpty/pattern",keyword:"pattern",params:{pattern: "^(-?\\d+(\\.\\d+)?)?$"},message:"must match pattern \""+"^(-?\\d+(\\.\\d+)?)?$"+"\""};
+if(data.cfq !== undefined){
+let data20 = data.cfq;
+if(typeof data20 === "string"){
+if(!pattern4.test(data20)){
+const err51 = {instancePath:instancePath+"/cfq",schemaPath:"asx:Decimal/pattern",keyword:"pattern",params:{pattern: "^-?\\d+(\\.\\d+)?$"},message:"must match pattern \""+"^-?\\d+(\\.\\d+)?$"+"\""};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -6671,7 +6656,7 @@ errors++;
 }
 }
 else {
-const err52 = {instancePath:instancePath+"/lp",schemaPath:"asx:DecimalOrEmpty/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err52 = {instancePath:instancePath+"/cfq",schemaPath:"asx:Decimal/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -6681,11 +6666,11 @@ vErrors.push(err52);
 errors++;
 }
 }
-if(data.lq !== undefined){
-let data18 = data.lq;
-if(typeof data18 === "string"){
-if(!pattern39.test(data18)){
-const err53 = {instancePath:instancePath+"/lq",schemaPath:"asx:DecimalOrEmpty/pattern",keyword:"pattern",params:{pattern: "^(-?\\d+(\\.\\d+)?)?$"},message:"must match pattern \""+"^(-?\\d+(\\.\\d+)?)?$"+"\""};
+if(data.f !== undefined){
+let data21 = data.f;
+if(typeof data21 === "string"){
+if(!pattern39.test(data21)){
+const err53 = {instancePath:instancePath+"/f",schemaPath:"asx:DecimalOrEmpty/pattern",keyword:"pattern",params:{pattern: "^(-?\\d+(\\.\\d+)?)?$"},message:"must match pattern \""+"^(-?\\d+(\\.\\d+)?)?$"+"\""};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -6696,7 +6681,7 @@ errors++;
 }
 }
 else {
-const err54 = {instancePath:instancePath+"/lq",schemaPath:"asx:DecimalOrEmpty/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err54 = {instancePath:instancePath+"/f",schemaPath:"asx:DecimalOrEmpty/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -6706,11 +6691,11 @@ vErrors.push(err54);
 errors++;
 }
 }
-if(data.ap !== undefined){
-let data19 = data.ap;
-if(typeof data19 === "string"){
-if(!pattern4.test(data19)){
-const err55 = {instancePath:instancePath+"/ap",schemaPath:"asx:Decimal/pattern",keyword:"pattern",params:{pattern: "^-?\\d+(\\.\\d+)?$"},message:"must match pattern \""+"^-?\\d+(\\.\\d+)?$"+"\""};
+if(data.cf !== undefined){
+let data22 = data.cf;
+if(typeof data22 === "string"){
+if(!pattern4.test(data22)){
+const err55 = {instancePath:instancePath+"/cf",schemaPath:"asx:Decimal/pattern",keyword:"pattern",params:{pattern: "^-?\\d+(\\.\\d+)?$"},message:"must match pattern \""+"^-?\\d+(\\.\\d+)?$"+"\""};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -6721,7 +6706,7 @@ errors++;
 }
 }
 else {
-const err56 = {instancePath:instancePath+"/ap",schemaPath:"asx:Decimal/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err56 = {instancePath:instancePath+"/cf",schemaPath:"asx:Decimal/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -6731,11 +6716,9 @@ vErrors.push(err56);
 errors++;
 }
 }
-if(data.cfq !== undefined){
-let data20 = data.cfq;
-if(typeof data20 === "string"){
-if(!pattern4.test(data20)){
-const err57 = {instancePath:instancePath+"/cfq",schemaPath:"asx:Decimal/pattern",keyword:"pattern",params:{pattern: "^-?\\d+(\\.\\d+)?$"},message:"must match pattern \""+"^-?\\d+(\\.\\d+)?$"+"\""};
+if(data.fa !== undefined){
+if(typeof data.fa !== "string"){
+const err57 = {instancePath:instancePath+"/fa",schemaPath:"asx:AssetCode/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -6745,87 +6728,14 @@ vErrors.push(err57);
 errors++;
 }
 }
+}
 else {
-const err58 = {instancePath:instancePath+"/cfq",schemaPath:"asx:Decimal/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err58 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err58];
 }
 else {
 vErrors.push(err58);
-}
-errors++;
-}
-}
-if(data.f !== undefined){
-let data21 = data.f;
-if(typeof data21 === "string"){
-if(!pattern39.test(data21)){
-const err59 = {instancePath:instancePath+"/f",schemaPath:"asx:DecimalOrEmpty/pattern",keyword:"pattern",params:{pattern: "^(-?\\d+(\\.\\d+)?)?$"},message:"must match pattern \""+"^(-?\\d+(\\.\\d+)?)?$"+"\""};
-if(vErrors === null){
-vErrors = [err59];
-}
-else {
-vErrors.push(err59);
-}
-errors++;
-}
-}
-else {
-const err60 = {instancePath:instancePath+"/f",schemaPath:"asx:DecimalOrEmpty/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err60];
-}
-else {
-vErrors.push(err60);
-}
-errors++;
-}
-}
-if(data.cf !== undefined){
-let data22 = data.cf;
-if(typeof data22 === "string"){
-if(!pattern4.test(data22)){
-const err61 = {instancePath:instancePath+"/cf",schemaPath:"asx:Decimal/pattern",keyword:"pattern",params:{pattern: "^-?\\d+(\\.\\d+)?$"},message:"must match pattern \""+"^-?\\d+(\\.\\d+)?$"+"\""};
-if(vErrors === null){
-vErrors = [err61];
-}
-else {
-vErrors.push(err61);
-}
-errors++;
-}
-}
-else {
-const err62 = {instancePath:instancePath+"/cf",schemaPath:"asx:Decimal/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err62];
-}
-else {
-vErrors.push(err62);
-}
-errors++;
-}
-}
-if(data.fa !== undefined){
-if(typeof data.fa !== "string"){
-const err63 = {instancePath:instancePath+"/fa",schemaPath:"asx:AssetCode/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err63];
-}
-else {
-vErrors.push(err63);
-}
-errors++;
-}
-}
-}
-else {
-const err64 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err64];
-}
-else {
-vErrors.push(err64);
 }
 errors++;
 }
