@@ -3,6 +3,7 @@ import { banner, formatCode, documents, jsdoc } from '@ascendex-toolkit/codegen-
 import { standaloneModule } from './standalone.mjs';
 import { restEntries, wsEntries } from './entries.mjs';
 import { dispatchTable } from './dispatch.mjs';
+import { exchangeProfileFiles } from './exchange-files.mjs';
 
 export const outDir = 'packages/validators/src/generated';
 const GENERATOR = 'tools/gen-validators';
@@ -71,6 +72,8 @@ export async function generate() {
         .join('\n')}\n];`,
   ].join('\n');
   files.set(`${outDir}/ws/dispatch.gen.ts`, await formatCode(head(['spec/asyncapi.yaml']) + table));
+  const exchange = await exchangeProfileFiles(openapi, asyncapi, { dir: `${outDir}/exchange`, head, format: formatCode });
+  for (const [k, v] of exchange) files.set(k, v);
   files.set(
     `${outDir}/index.gen.ts`,
     await formatCode(head(['spec/openapi.yaml', 'spec/asyncapi.yaml']) + modules.map((m) => `export * from '${m}';`).join('\n') + '\n'),

@@ -21,10 +21,13 @@ function withoutRequires(code) {
 /**
  * @param {{ name: string, schema: object }[]} entries one validator per entry, exported as `validate<name>`
  * @param {object[]} docs the bundled documents whose component schemas may be referenced
+ * @param {{ ajvOptions?: object, keywords?: object[] }} [profile] extra ajv options and keywords
+ *   (the exchange-side profile); the default is the strict profile
  * @returns {string} an ES module
  */
-export function standaloneModule(entries, docs) {
-  const ajv = createAjv({ code: { source: true, esm: true, lines: true } });
+export function standaloneModule(entries, docs, profile = {}) {
+  const ajv = createAjv({ ...profile.ajvOptions, code: { source: true, esm: true, lines: true } });
+  for (const keyword of profile.keywords ?? []) ajv.addKeyword(keyword);
   for (const doc of docs) addComponentSchemas(ajv, doc);
   const refs = {};
   for (const { name, schema } of entries) {

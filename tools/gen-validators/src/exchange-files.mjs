@@ -1,0 +1,100 @@
+// Files of the exchange-side request profile (packages/validators/src/generated/exchange): ajv
+// standalone modules for every REST request part and client message, read as the exchange reads
+// them (exchange-profile.mjs), and the tables the hand-written runtime (src/exchange.ts) runs.
+import { jsdoc, restOperations, pascal } from '@ascendex-toolkit/codegen-core';
+import { standaloneModule } from './standalone.mjs';
+import { restEntries } from './entries.mjs';
+import {
+  EXCHANGE_AJV_OPTIONS,
+  EXCHANGE_KEYWORDS,
+  exchangeDocuments,
+  exchangeSchema,
+  invalidReasons,
+  clientMessageTable,
+} from './exchange-profile.mjs';
+
+const PROFILE = { ajvOptions: EXCHANGE_AJV_OPTIONS, keywords: EXCHANGE_KEYWORDS };
+/** What the exchange answers when no field-specific reason applies. */
+const FALLBACK_REASONS = { rest: 'INVALID_REQUEST_DATA', ws: 'INVALID_WS_REQUEST_DATA', json: 'INVALID_JSON_FORMAT' };
+
+/**
+ * @param {object} openapi bundled
+ * @param {object} asyncapi bundled
+ * @param {{ dir: string, head: (sources: string[]) => string, format: (code: string) => Promise<string> }} out
+ * @returns {Promise<Map<string, string>>}
+ */
+export async function exchangeProfileFiles(openapi, asyncapi, { dir, head, format }) {
+  const docs = exchangeDocuments([openapi, asyncapi]);
+  const component = (name) => openapi.components.schemas[name] ?? asyncapi.components.schemas[name];
+  const exchangeComponent = (name) => docs[0].components.schemas[name] ?? docs[1].components.schemas[name];
+  const files = new Map();
+
+  // REST: every operation's Params (path + query) and Body.
+  const rest = [...restEntries(openapi).values()]
+    .flat()
+    .filter((e) => /(Params|Body)$/.test(e.name))
+    .map((e) => ({ name: e.name, schema: exchangeSchema(e.schema, component), original: e.schema }));
+  // WebSocket: every message a client can send.
+  const clientMessages = clientMessageTable(asyncapi);
+  const ws = clientMessages.map((m) => ({ name: m.name, schema: exchangeComponent(m.name), original: component(m.name) }));
+
+  for (const [base, entries, sources] of [
+    ['rest', rest, ['spec/openapi.yaml']],
+    ['ws', ws, ['spec/asyncapi.yaml']],
+  ]) {
+    const js = standaloneModule(entries, docs, PROFILE);
+    files.set(`${dir}/${base}.validate.gen.js`, head(sources) + js.trimStart().replace(/\s*$/, '\n'));
+    const dts = [
+      `import type { ValidateFunction } from '../../runtime/ajv-issues.js';`,
+      '',
+      ...entries.map(({ name }) => `export declare const validate${name}: ValidateFunction;`),
+    ].join('\n');
+    files.set(`${dir}/${base}.validate.gen.d.ts`, await format(head(sources) + dts));
+  }
+
+  const catalog = openapi['x-ascendex-error-catalog'];
+  const codeOf = (reason) => {
+    const entry = catalog.codes.find((c) => c.reason === reason);
+    if (!entry) throw new Error(`x-ascendex-invalid names ${reason}, which is not in the error catalog`);
+    return entry.code;
+  };
+  const reasons = invalidReasons([...rest, ...ws].map((e) => e.original), component);
+  const refusal = (reason) => `{ reason: '${reason}', code: ${codeOf(reason)} }`;
+
+  const operations = restOperations(openapi).map(({ method, route, op }) => {
+    const Op = pascal(op.operationId);
+    const body = rest.some((e) => e.name === `${Op}Body`) ? `, body: validate${Op}Body` : '';
+    return `  ${op.operationId}: { method: '${method}', route: '${route}', params: validate${Op}Params${body} },`;
+  });
+  const messageNames = clientMessages.map((m) => m.name);
+  const table = [
+    `import type { operations, ${messageNames.join(', ')} } from '@ascendex-toolkit/types';`,
+    `import type { ValidateFunction } from '../../runtime/ajv-issues.js';`,
+    `import { ${rest.map((e) => `validate${e.name}`).join(', ')} } from './rest.validate.gen.js';`,
+    `import { ${ws.map((e) => `validate${e.name}`).join(', ')} } from './ws.validate.gen.js';`,
+    '',
+    jsdoc('What the exchange-side profile checks of one REST operation: its path and query parameters', 'together, and its JSON body.') +
+      `export interface ExchangeRestValidators {\n  readonly method: string;\n  readonly route: string;\n  readonly params: ValidateFunction;\n  readonly body?: ValidateFunction;\n}`,
+    jsdoc('Every REST operation, by operationId, with the exchange-side validators of its request.') +
+      `export const exchangeRestValidators = {\n${operations.join('\n')}\n} as const satisfies Record<keyof operations, ExchangeRestValidators>;`,
+    jsdoc(
+      'Every message a client can send, told apart by `op` and, for `op: req`, by `action` (each',
+      'spelling the exchange accepts), with its exchange-side validator.',
+    ) +
+      `export const exchangeClientMessages = [\n${clientMessages
+        .map((m) => `  { name: '${m.name}', op: '${m.op}', ${m.actions ? `actions: ${JSON.stringify(m.actions)}, ` : ''}validate: validate${m.name} },`)
+        .join('\n')}\n] as const;`,
+    jsdoc('Client message name -> its type (as our client sends it; the exchange side may see extra fields).') +
+      `export interface ExchangeClientMessageMap {\n${messageNames.map((n) => `  ${n}: ${n};`).join('\n')}\n}`,
+    jsdoc('The refusal the exchange answers for an invalid value of these fields (`x-ascendex-invalid`).') +
+      `export const invalidFieldRefusals: Readonly<Record<string, { readonly reason: string; readonly code: number }>> = {\n${[...reasons]
+        .map(([field, reason]) => `  ${field}: ${refusal(reason)},`)
+        .join('\n')}\n};`,
+    jsdoc('The refusal for anything else: a REST request, a WebSocket message, a body that is not JSON.') +
+      `export const fallbackRefusals = {\n${Object.entries(FALLBACK_REASONS)
+        .map(([k, reason]) => `  ${k}: ${refusal(reason)},`)
+        .join('\n')}\n} as const;`,
+  ].join('\n');
+  files.set(`${dir}/profile.gen.ts`, await format(head(['spec/openapi.yaml', 'spec/asyncapi.yaml']) + table));
+  return files;
+}

@@ -1,0 +1,184 @@
+// The exchange-side request profile: the same request schemas, read the way the exchange reads a
+// request. Our client keeps the strict schemas; the mocks check what they receive with these.
+//
+// - unknown fields are accepted and ignored: `additionalProperties: false` is dropped;
+// - scalars are coerced to the schema's type (ajv `coerceTypes`): query strings, `"t": "170..."`;
+// - `x-ascendex-capped` maxima cap the value instead of refusing it (keyword `capAt`);
+// - `x-ascendex-bigint` integers are coerced from digit strings too (keyword `coerceInteger`);
+// - a `oneOf` whose branches differ by one required const property (the order types) is checked
+//   against the branch that property names only (ajv `discriminator`), so a refusal names the
+//   field the exchange would name rather than every branch's complaints.
+import { _ } from 'ajv';
+import { getAtPointer } from '@ascendex-toolkit/codegen-core';
+
+/** ajv options of the exchange-side profile (added to the shared set-up of codegen-core). */
+export const EXCHANGE_AJV_OPTIONS = { coerceTypes: true, discriminator: true };
+
+/** `capAt: N`: a number above N becomes N, in the data itself. */
+const capAtKeyword = {
+  keyword: 'capAt',
+  type: 'number',
+  schemaType: 'number',
+  code(cxt) {
+    const { gen, data, schema, it } = cxt;
+    gen.if(_`${data} > ${schema}`, () => {
+      gen.assign(data, schema);
+      if (it.dataLevel > 0) gen.assign(_`${it.parentData}[${it.parentDataProperty}]`, data);
+    });
+  },
+};
+
+/**
+ * `coerceInteger: true`: like `x-ascendex-bigint` (an integer as a number, or a bigint beyond
+ * 2^53), and a string of digits is first turned into one, exactly.
+ */
+const coerceIntegerKeyword = {
+  keyword: 'coerceInteger',
+  schemaType: 'boolean',
+  error: { message: 'must be an integer (number or bigint)' },
+  code(cxt) {
+    const { gen, data, it } = cxt;
+    gen.if(_`typeof ${data} == "string" && /^-?[0-9]+$/.test(${data})`, () => {
+      gen.assign(data, _`Number.isSafeInteger(Number(${data})) ? Number(${data}) : BigInt(${data})`);
+      if (it.dataLevel > 0) gen.assign(_`${it.parentData}[${it.parentDataProperty}]`, data);
+    });
+    cxt.fail(_`!(typeof ${data} == "bigint" || (typeof ${data} == "number" && Number.isInteger(${data})))`);
+  },
+};
+
+export const EXCHANGE_KEYWORDS = [capAtKeyword, coerceIntegerKeyword];
+
+const refName = (ref) => decodeURIComponent(ref.split('/').pop());
+
+/**
+ * The const-valued property that tells the branches of a `oneOf` apart, when there is exactly one
+ * such property, required in every branch.
+ */
+function discriminatorOf(branches, component) {
+  const resolved = branches.map((b) => (b?.$ref ? component(refName(b.$ref)) : b));
+  if (resolved.some((b) => !b || typeof b !== 'object' || b.type !== 'object')) return undefined;
+  const [first, ...rest] = resolved;
+  const candidates = Object.keys(first.properties ?? {}).filter((p) =>
+    resolved.every((b) => b.required?.includes(p) && b.properties?.[p] && 'const' in b.properties[p]),
+  );
+  if (candidates.length !== 1 || rest.length === 0) return undefined;
+  return candidates[0];
+}
+
+/**
+ * A copy of a (bundled-document) schema as the exchange reads it.
+ * @param {unknown} schema
+ * @param {(name: string) => object} component looks up a component schema of either document
+ */
+export function exchangeSchema(schema, component) {
+  if (Array.isArray(schema)) return schema.map((s) => exchangeSchema(s, component));
+  if (schema === null || typeof schema !== 'object') return schema;
+  const out = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (key === 'additionalProperties' && value === false) continue;
+    if (key === 'properties' || key === 'patternProperties') {
+      out[key] = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, exchangeSchema(v, component)]));
+    } else if (key === 'enum' || key === 'const' || key === 'required' || key === 'examples' || key === 'example') {
+      out[key] = value;
+    } else {
+      out[key] = exchangeSchema(value, component);
+    }
+  }
+  if (out['x-ascendex-capped'] === true) {
+    if (typeof out.maximum !== 'number') throw new Error('x-ascendex-capped needs a numeric maximum');
+    out.capAt = out.maximum;
+    delete out.maximum;
+  }
+  if (out['x-ascendex-bigint'] === true) {
+    delete out['x-ascendex-bigint'];
+    if (out.type === 'integer') delete out.type;
+    out.coerceInteger = true;
+  }
+  if (Array.isArray(out.oneOf)) {
+    const propertyName = discriminatorOf(schema.oneOf, component);
+    if (propertyName) out.discriminator = { propertyName };
+  }
+  return out;
+}
+
+/** Copies of the bundled documents whose component schemas read like the exchange. */
+export function exchangeDocuments(docs) {
+  const component = (name) => docs.map((d) => d.components?.schemas?.[name]).find(Boolean);
+  return docs.map((doc) => ({
+    ...doc,
+    components: {
+      ...doc.components,
+      schemas: Object.fromEntries(Object.entries(doc.components?.schemas ?? {}).map(([n, s]) => [n, exchangeSchema(s, component)])),
+    },
+  }));
+}
+
+/**
+ * Property name -> the reason the exchange refuses an invalid value of it with, from
+ * `x-ascendex-invalid` on the property (or on the component it refers to) in request schemas.
+ * One reason per name across the whole API, so a refusal can be named from the field alone.
+ * @param {object[]} schemas request schemas (bodies, parameters, client messages)
+ * @param {(name: string) => object} component
+ */
+export function invalidReasons(schemas, component) {
+  const reasons = new Map();
+  const seen = new Set();
+  const note = (name, reason) => {
+    if (reasons.has(name) && reasons.get(name) !== reason) {
+      throw new Error(`x-ascendex-invalid: ${name} is refused as both ${reasons.get(name)} and ${reason}`);
+    }
+    reasons.set(name, reason);
+  };
+  const reasonOf = (schema) => {
+    for (let s = schema; s && typeof s === 'object'; s = s.$ref ? component(refName(s.$ref)) : undefined) {
+      if (s['x-ascendex-invalid']) return s['x-ascendex-invalid'];
+      if (!s.$ref) return undefined;
+    }
+    return undefined;
+  };
+  const walk = (schema) => {
+    if (!schema || typeof schema !== 'object' || seen.has(schema)) return;
+    seen.add(schema);
+    if (Array.isArray(schema)) return schema.forEach(walk);
+    if (schema.$ref) walk(component(refName(schema.$ref)));
+    for (const [name, sub] of Object.entries(schema.properties ?? {})) {
+      const reason = reasonOf(sub);
+      if (reason) note(name, reason);
+    }
+    for (const [key, value] of Object.entries(schema)) if (key !== 'examples' && key !== 'example') walk(value);
+  };
+  schemas.forEach(walk);
+  return new Map([...reasons].sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/**
+ * The messages a client can send, told apart by `op` and, for `op: req`, by `action` (every
+ * spelling the schema accepts).
+ * @returns {{ name: string, op: string, actions?: string[] }[]}
+ */
+export function clientMessageTable(asyncapi) {
+  const component = (name) => asyncapi.components.schemas[name];
+  const out = [];
+  const names = new Set();
+  for (const operation of Object.values(asyncapi.operations ?? {})) {
+    if (operation.action !== 'send') continue;
+    for (const ref of operation.messages ?? []) {
+      const message = resolveMessage(asyncapi, ref);
+      if (names.has(message.name)) continue;
+      names.add(message.name);
+      const payload = message.payload.$ref ? component(refName(message.payload.$ref)) : message.payload;
+      const op = payload.properties?.op?.const;
+      if (typeof op !== 'string') throw new Error(`client message ${message.name} has no const op`);
+      const action = payload.properties?.action;
+      const actions = action ? (action.const !== undefined ? [action.const] : action.enum) : undefined;
+      out.push(actions ? { name: message.name, op, actions } : { name: message.name, op });
+    }
+  }
+  return out.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Follows a message ref (`#/channels/<c>/messages/<m>` or `#/components/messages/<m>`) of the bundled document. */
+function resolveMessage(asyncapi, ref) {
+  const node = getAtPointer(asyncapi, ref.$ref.slice(1));
+  return node.$ref ? resolveMessage(asyncapi, node) : node;
+}
