@@ -1,0 +1,178 @@
+// The exchange-side request profile: reads a request the way AscendEX reads it. For mocks and mock
+// servers, which must accept what the exchange accepts and refuse only what it refuses, with its
+// error codes. Our own client checks what it sends with the strict validators of the main entry.
+//
+// Accepted here and refused by the strict profile: unknown fields (ignored), scalars of the wrong
+// JSON type that convert exactly (query strings, `"t": "1700000000000"`), list sizes above a
+// documented cap (capped). Refused: what is still invalid, with the exchange's reason and code.
+import type { operations } from '@ascendex-toolkit/types';
+import {
+  exchangeRestValidators,
+  exchangeClientMessages,
+  invalidFieldRefusals,
+  fallbackRefusals,
+  type ExchangeClientMessageMap,
+} from './generated/exchange/profile.gen.js';
+import { toIssues, type AjvErrorLike, type ValidateFunction } from './runtime/ajv-issues.js';
+import { AscendexError, type ValidationIssue } from './runtime/errors.js';
+import { parseJson } from './runtime/lossless-json.js';
+
+export type { ExchangeClientMessageMap };
+
+/** Every REST operationId. @public */
+export type RestOperationId = keyof typeof exchangeRestValidators;
+
+/** `T[K]` without `undefined`; `unknown` (neutral in an intersection) where `T` has no such part. */
+type Part<T, K extends string> = T extends { [P in K]?: infer V } ? ([NonNullable<V>] extends [never] ? unknown : NonNullable<V>) : unknown;
+/** The path and query parameters of an operation, as one object (after coercion and capping). @public */
+export type ExchangeParams<Op extends RestOperationId> = Part<operations[Op]['parameters'], 'path'> &
+  Part<operations[Op]['parameters'], 'query'>;
+/** The JSON body of an operation (unknown fields may be present and are to be ignored). @public */
+export type ExchangeBody<Op extends RestOperationId> = [NonNullable<operations[Op]['requestBody']>] extends [never]
+  ? undefined
+  : Part<Part<NonNullable<operations[Op]['requestBody']>, 'content'>, 'application/json'>;
+
+/** What the exchange answers for a request it refuses: its error envelope's fields. @public */
+export interface ExchangeRefusal {
+  /** The catalog code, e.g. 300001. */
+  readonly code: number;
+  /** The catalog reason, e.g. `INVALID_PRICE`. */
+  readonly reason: string;
+  /** What is wrong, for humans. */
+  readonly message: string;
+  /** Every field found wrong, with JSON-pointer paths (empty for a body that is not JSON). */
+  readonly issues: readonly ValidationIssue[];
+}
+
+/** The outcome of reading a request exchange-side: the value as the exchange understands it, or its refusal. @public */
+export type ExchangeCheck<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly refusal: ExchangeRefusal };
+
+/** A client WebSocket message as the exchange reads it, with its kind; narrowing on `name` narrows `value`. @public */
+export type ExchangeClientMessage = {
+  [K in keyof ExchangeClientMessageMap]: { readonly ok: true; readonly name: K; readonly value: ExchangeClientMessageMap[K] };
+}[keyof ExchangeClientMessageMap];
+
+/** A refused client WebSocket message: the refusal and the request `id` to echo, when it had one. @public */
+export interface ExchangeClientMessageRefusal {
+  readonly ok: false;
+  readonly refusal: ExchangeRefusal;
+  readonly id?: string;
+}
+
+/** The field a failed check is about: the missing property, the order-type tag, or the last named segment. */
+function fieldOf(error: AjvErrorLike): string | undefined {
+  if (error.keyword === 'required') return String(error.params.missingProperty);
+  if (error.keyword === 'discriminator') return String(error.params.tag);
+  const segments = error.instancePath.split('/');
+  for (let i = segments.length - 1; i > 0; i--) if (!/^\d+$/.test(segments[i]!)) return segments[i]!.replace(/~1/g, '/').replace(/~0/g, '~');
+  return undefined;
+}
+
+function refusalOf(errors: readonly AjvErrorLike[] | null | undefined, fallback: { reason: string; code: number }): ExchangeRefusal {
+  const issues = toIssues(errors);
+  let chosen = fallback;
+  for (const error of errors ?? []) {
+    const field = fieldOf(error);
+    const specific = field === undefined ? undefined : invalidFieldRefusals[field];
+    if (specific) {
+      chosen = specific;
+      break;
+    }
+  }
+  const message = issues.map((i) => `${i.path || '(root)'} ${i.message}`).join('; ');
+  return { code: chosen.code, reason: chosen.reason, message, issues };
+}
+
+/** Validates a copy (the profile coerces and caps in place) and returns it or the refusal. */
+function check<T>(validate: ValidateFunction, value: unknown, fallback: { reason: string; code: number }): ExchangeCheck<T> {
+  const copy = structuredClone(value);
+  if (validate(copy)) return { ok: true, value: copy as T };
+  return { ok: false, refusal: refusalOf(validate.errors, fallback) };
+}
+
+function validatorsOf(operationId: RestOperationId): { params: ValidateFunction; body?: ValidateFunction } {
+  const validators = exchangeRestValidators[operationId] as { params: ValidateFunction; body?: ValidateFunction } | undefined;
+  if (!validators) throw new AscendexError(`unknown operationId ${String(operationId)}`);
+  return validators;
+}
+
+/**
+ * Reads the path and query parameters of a request to `operationId` exchange-side. Pass them as one
+ * object of strings as they come from the URL (`{ accountGroup: '6', symbol: 'BTC/USDT', n: '1000' }`);
+ * the value comes back typed, capped and without touching the argument.
+ * @public
+ */
+export function checkRestParams<Op extends RestOperationId>(
+  operationId: Op,
+  params: Readonly<Record<string, unknown>>,
+): ExchangeCheck<ExchangeParams<Op>> {
+  return check(validatorsOf(operationId).params, params, fallbackRefusals.rest);
+}
+
+/**
+ * Reads a parsed JSON body of a request to `operationId` exchange-side. An operation without a
+ * body accepts anything (the exchange ignores it) and gives `undefined`.
+ * @public
+ */
+export function checkRestBody<Op extends RestOperationId>(operationId: Op, body: unknown): ExchangeCheck<ExchangeBody<Op>> {
+  const validate = validatorsOf(operationId).body;
+  if (!validate) return { ok: true, value: undefined as ExchangeBody<Op> };
+  return check(validate, body, fallbackRefusals.rest);
+}
+
+/**
+ * Parses body text losslessly and reads it like {@link checkRestBody}; text that is not JSON is
+ * refused as the exchange refuses it (`INVALID_JSON_FORMAT`).
+ * @public
+ */
+export function parseRestBody<Op extends RestOperationId>(operationId: Op, text: string): ExchangeCheck<ExchangeBody<Op>> {
+  if (!validatorsOf(operationId).body) return { ok: true, value: undefined as ExchangeBody<Op> };
+  let body: unknown;
+  try {
+    body = parseJson(text);
+  } catch (e) {
+    const { reason, code } = fallbackRefusals.json;
+    return { ok: false, refusal: { reason, code, message: (e as Error).message, issues: [] } };
+  }
+  return checkRestBody(operationId, body);
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function wsRefusal(message: string, id: unknown, issues: readonly ValidationIssue[] = []): ExchangeClientMessageRefusal {
+  const { reason, code } = fallbackRefusals.ws;
+  return { ok: false, refusal: { reason, code, message, issues }, ...(typeof id === 'string' ? { id } : {}) };
+}
+
+/**
+ * Reads one client WebSocket message exchange-side: finds its kind by `op` and `action`, then
+ * checks it. Unknown kinds and invalid messages are refused with `INVALID_WS_REQUEST_DATA` (or a
+ * field's own reason), carrying the request `id` for the error reply.
+ * @public
+ */
+export function checkClientMessage(message: unknown): ExchangeClientMessage | ExchangeClientMessageRefusal {
+  if (!isRecord(message)) return wsRefusal('a request must be a JSON object', undefined);
+  const { op, action, id } = message;
+  const candidates = exchangeClientMessages.filter((e) => e.op === op);
+  if (candidates.length === 0) return wsRefusal(`Invalid request op: ${String(op)}`, id);
+  const entry = candidates.find((e) => !('actions' in e) || (e.actions as readonly unknown[]).includes(action));
+  if (!entry) return wsRefusal(`Invalid request action: ${String(action)}`, id);
+  const result = check<unknown>(entry.validate, message, fallbackRefusals.ws);
+  if (!result.ok) return { ok: false, refusal: result.refusal, ...(typeof id === 'string' ? { id } : {}) };
+  return { ok: true, name: entry.name, value: result.value } as ExchangeClientMessage;
+}
+
+/**
+ * Parses one text frame losslessly and reads it like {@link checkClientMessage}; a frame that is
+ * not JSON is refused with `INVALID_WS_REQUEST_DATA`.
+ * @public
+ */
+export function parseClientMessage(text: string): ExchangeClientMessage | ExchangeClientMessageRefusal {
+  let message: unknown;
+  try {
+    message = parseJson(text);
+  } catch (e) {
+    return wsRefusal((e as Error).message, undefined);
+  }
+  return checkClientMessage(message);
+}

@@ -1,0 +1,160 @@
+// The two request profiles on the same inputs: the strict one (what our client may send) refuses
+// what the exchange-side one (what the mocks must accept) accepts as the exchange does, and the
+// exchange-side one refuses what the exchange refuses, with its codes. The inputs are the requests
+// production clients were seen sending (spec/discrepancies/traffic.yaml).
+import { describe, it, expect } from 'vitest';
+import {
+  isPlaceOrderBody,
+  isPlaceBatchOrdersBody,
+  isGetMarketTradesParams,
+  isGetBarHistoryParams,
+  isListHistoryOrdersV2Params,
+  isGetDepositAddressesParams,
+  isWsPongRequest,
+  isWsAuthRequest,
+  isWsPlaceOrderRequest,
+  AscendexError,
+} from '../src/index.js';
+import {
+  checkRestParams,
+  checkRestBody,
+  parseRestBody,
+  checkClientMessage,
+  parseClientMessage,
+  type ExchangeCheck,
+  type RestOperationId,
+} from '../src/exchange.js';
+
+const limitOrder = { time: 1700000000000, symbol: 'BTC/USDT', orderPrice: '35000.5', orderQty: '0.01', orderType: 'limit', side: 'buy' };
+
+function accepted<T>(result: ExchangeCheck<T>): T {
+  if (!result.ok) throw new Error(`refused: ${result.refusal.reason} ${result.refusal.message}`);
+  return result.value;
+}
+function refused<T>(result: ExchangeCheck<T>) {
+  if (result.ok) throw new Error(`accepted ${JSON.stringify(result.value, (_k, v) => (typeof v === 'bigint' ? `${v}n` : v))}`);
+  return result.refusal;
+}
+
+describe('strict refuses, exchange-side accepts as the exchange does', () => {
+  it('an order with fields the exchange ignores (category, clientOrderId)', () => {
+    const body = { ...limitOrder, category: 'spot', clientOrderId: 'abc123' };
+    expect(isPlaceOrderBody(body)).toBe(false);
+    expect(accepted(checkRestBody('placeOrder', body))).toEqual(body);
+  });
+
+  it('a batch whose orders carry routing keys', () => {
+    const body = { orders: [{ ...limitOrder, accountCategory: 'cash', account: 'cash' }, { ...limitOrder, side: 'sell', ac: 'CASH' }] };
+    expect(isPlaceBatchOrdersBody(body)).toBe(false);
+    expect(accepted(checkRestBody('placeBatchOrders', body)).orders).toHaveLength(2);
+  });
+
+  it('a trades request with n=1000: capped at 100, from a query string', () => {
+    expect(isGetMarketTradesParams({ symbol: 'BTC/USDT', n: 1000 })).toBe(false);
+    expect(accepted(checkRestParams('getMarketTrades', { symbol: 'BTC/USDT', n: '1000' }))).toEqual({ symbol: 'BTC/USDT', n: 100 });
+    expect(accepted(checkRestParams('getMarketTrades', { symbol: 'BTC/USDT', n: 1000 }))).toEqual({ symbol: 'BTC/USDT', n: 100 });
+  });
+
+  it('query values as strings, converted to the parameter types', () => {
+    const query = { symbol: 'ETH/USDT', interval: '15', to: '1700000000000', n: '20' };
+    expect(isGetBarHistoryParams(query)).toBe(false);
+    expect(isGetBarHistoryParams({ ...query, to: 1700000000000, n: 20 })).toBe(true);
+    expect(accepted(checkRestParams('getBarHistory', query))).toEqual({ ...query, to: 1700000000000, n: 20 });
+    expect(accepted(checkRestParams('getBarHistory', { ...query, n: '600' })).n).toBe(500);
+  });
+
+  it('history queries with until and startTs, and a sequence number above 2^53 kept exact', () => {
+    const query = { account: 'cash', seqNum: '144115191800016553', until: '1700000000000', startTs: '1690000000000', limit: '5000' };
+    expect(isListHistoryOrdersV2Params(query)).toBe(false);
+    const value = accepted(checkRestParams('listHistoryOrdersV2', query));
+    expect(value.seqNum).toBe(144115191800016553n);
+    expect(value.limit).toBe(1000);
+  });
+
+  it('a deposit-address query with network', () => {
+    const query = { asset: 'USDT', blockchain: 'TRC20', network: 'TRON' };
+    expect(isGetDepositAddressesParams(query)).toBe(false);
+    expect(accepted(checkRestParams('getDepositAddresses', query))).toEqual(query);
+  });
+
+  it('path parameters from the URL, as strings', () => {
+    expect(accepted(checkRestParams('getMarginRisk', { accountGroup: '6' }))).toEqual({ accountGroup: 6 });
+    expect(accepted(checkRestParams('placeOrder', { accountGroup: '6', accountCategory: 'margin' }))).toEqual({ accountGroup: 6, accountCategory: 'margin' });
+  });
+
+  it('a pong with hp, and an auth message whose t is a string', () => {
+    expect(isWsPongRequest({ op: 'pong', hp: 3 })).toBe(false);
+    const pong = checkClientMessage({ op: 'pong', hp: 3 });
+    expect(pong.ok && pong.name).toBe('WsPongRequest');
+    const auth = { op: 'auth', id: 'a1', t: '1700000000000', key: 'k', sig: 's' };
+    expect(isWsAuthRequest(auth)).toBe(false);
+    const result = parseClientMessage(JSON.stringify(auth));
+    if (!result.ok || result.name !== 'WsAuthRequest') throw new Error('auth refused');
+    expect(result.value.t).toBe(1700000000000);
+  });
+
+  it('a socket order with the docs spelling of the action and an ignored field', () => {
+    const message = { op: 'req', action: 'place-Order', account: 'cash', id: 'r1', args: { ...limitOrder, category: 'spot' } };
+    expect(isWsPlaceOrderRequest(message)).toBe(false);
+    const result = checkClientMessage(message);
+    expect(result.ok && result.name).toBe('WsPlaceOrderRequest');
+  });
+
+  it('leaves its argument as it was', () => {
+    const query = { symbol: 'BTC/USDT', n: '1000' };
+    checkRestParams('getMarketTrades', query);
+    expect(query).toEqual({ symbol: 'BTC/USDT', n: '1000' });
+  });
+});
+
+describe('exchange-side refuses what the exchange refuses, with its codes', () => {
+  const cases: [string, RestOperationId, unknown, number, string][] = [
+    ['a limit order without a price', 'placeOrder', { ...limitOrder, orderPrice: undefined }, 300001, 'INVALID_PRICE'],
+    ['a negative quantity', 'placeOrder', { ...limitOrder, orderQty: '-1' }, 300002, 'INVALID_QTY'],
+    ['an unknown order type', 'placeOrder', { ...limitOrder, orderType: 'teleport' }, 300005, 'INVALID_TYPE'],
+    ['an order without a type', 'placeOrder', { ...limitOrder, orderType: undefined }, 300005, 'INVALID_TYPE'],
+    ['an unknown side', 'placeOrder', { ...limitOrder, side: 'up' }, 300003, 'INVALID_SIDE'],
+    ['an unknown time in force', 'placeOrder', { ...limitOrder, timeInForce: 'FOREVER' }, 300007, 'INVALID_TIME_IN_FORCE'],
+    ['a stop order without a stop price', 'placeOrder', { ...limitOrder, orderType: 'stop_limit' }, 300001, 'INVALID_PRICE'],
+    ['an order without a symbol', 'placeOrder', { ...limitOrder, symbol: undefined }, 100004, 'INVALID_REQUEST_DATA'],
+    ['a batch with one bad quantity', 'placeBatchOrders', { orders: [limitOrder, { ...limitOrder, orderQty: 'lots' }] }, 300002, 'INVALID_QTY'],
+  ];
+  it.each(cases)('%s', (_what, operationId, body, code, reason) => {
+    const json = JSON.parse(JSON.stringify(body));
+    const refusal = refused(checkRestBody(operationId, json));
+    expect({ code: refusal.code, reason: refusal.reason }).toEqual({ code, reason });
+    expect(refusal.issues.length).toBeGreaterThan(0);
+    expect(refusal.message.length).toBeGreaterThan(0);
+  });
+
+  it('query values that do not convert, or are below the minimum, or are missing', () => {
+    for (const query of [{ symbol: 'BTC/USDT', n: 'abc' }, { symbol: 'BTC/USDT', n: '0' }, { n: '10' }]) {
+      const refusal = refused(checkRestParams('getMarketTrades', query));
+      expect([refusal.code, refusal.reason]).toEqual([100004, 'INVALID_REQUEST_DATA']);
+    }
+    expect(refused(checkRestParams('placeOrder', { accountGroup: '6', accountCategory: 'futures' })).issues[0]?.path).toBe('/accountCategory');
+  });
+
+  it('a body that is not JSON, with INVALID_JSON_FORMAT', () => {
+    const refusal = refused(parseRestBody('placeOrder', '{"symbol": "BTC/USDT",'));
+    expect([refusal.code, refusal.reason]).toEqual([150001, 'INVALID_JSON_FORMAT']);
+    expect(accepted(parseRestBody('getDepth', 'ignored'))).toBeUndefined();
+  });
+
+  it('socket messages of unknown kinds or with bad fields, echoing the id', () => {
+    const unknownAction = checkClientMessage({ op: 'req', action: 'trade-snapshot', id: 'ab123' });
+    expect(unknownAction).toMatchObject({ ok: false, id: 'ab123', refusal: { code: 100005, reason: 'INVALID_WS_REQUEST_DATA' } });
+    expect(!unknownAction.ok && unknownAction.refusal.message).toContain('trade-snapshot');
+    expect(checkClientMessage({ op: 'subscribe' })).toMatchObject({ ok: false, refusal: { code: 100005 } });
+    expect(checkClientMessage([1, 2])).toMatchObject({ ok: false, refusal: { code: 100005 } });
+    expect(parseClientMessage('{"op":')).toMatchObject({ ok: false, refusal: { code: 100005 } });
+    const badAuth = checkClientMessage({ op: 'auth', id: 'x', t: 'yesterday', key: 'k', sig: 's' });
+    expect(badAuth).toMatchObject({ ok: false, id: 'x', refusal: { code: 100005 } });
+    const badOrder = checkClientMessage({ op: 'req', action: 'place-order', account: 'cash', id: 'r2', args: { ...limitOrder, orderPrice: '-3' } });
+    expect(badOrder).toMatchObject({ ok: false, id: 'r2', refusal: { code: 300001, reason: 'INVALID_PRICE' } });
+  });
+
+  it('an operationId that does not exist is a typed error', () => {
+    expect(() => checkRestParams('teleport' as RestOperationId, {})).toThrow(AscendexError);
+  });
+});
