@@ -46,6 +46,8 @@ export interface AscendexOperation {
   /** The payload is one object when `param` names exactly one item, otherwise a list. */
   singleOrList?: { param: string };
   rateLimit?: { requests: number; perSeconds: number };
+  /** What the exchange also answers though our client never sends it: other methods, other prehashes. */
+  alsoAccepts?: { methods?: string[]; prehashes?: string[] };
 }
 
 export interface OpenApiOperation {
