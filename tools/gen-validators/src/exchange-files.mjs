@@ -2,7 +2,7 @@
 // standalone modules for every REST request part and client message, read as the exchange reads
 // them (exchange-profile.mjs), and the tables the hand-written runtime (src/exchange.ts) runs.
 import { jsdoc, restOperations, pascal } from '@ascendex-toolkit/codegen-core';
-import { standaloneModule } from './standalone.mjs';
+import { compileValidatorModules, SHARED } from './standalone.mjs';
 import { restEntries } from './entries.mjs';
 import {
   EXCHANGE_AJV_OPTIONS,
@@ -13,17 +13,19 @@ import {
   clientMessageTable,
 } from './exchange-profile.mjs';
 
-const PROFILE = { ajvOptions: EXCHANGE_AJV_OPTIONS, keywords: EXCHANGE_KEYWORDS };
+
 /** What the exchange answers when no field-specific reason applies. */
+const VALIDATE = '.validate.gen.js';
 const FALLBACK_REASONS = { rest: 'INVALID_REQUEST_DATA', ws: 'INVALID_WS_REQUEST_DATA', json: 'INVALID_JSON_FORMAT' };
 
 /**
  * @param {object} openapi bundled
  * @param {object} asyncapi bundled
- * @param {{ dir: string, head: (sources: string[]) => string, format: (code: string) => Promise<string> }} out
+ * @param {{ dir: string, head: (sources: string[]) => string, format: (code: string) => Promise<string>, ajvOptions?: object }} out
+ *   where and how to write; `ajvOptions` those of the strict profile, which this one extends
  * @returns {Promise<Map<string, string>>}
  */
-export async function exchangeProfileFiles(openapi, asyncapi, { dir, head, format }) {
+export async function exchangeProfileFiles(openapi, asyncapi, { dir, head, format, ajvOptions = {} }) {
   const docs = exchangeDocuments([openapi, asyncapi]);
   const component = (name) => openapi.components.schemas[name] ?? asyncapi.components.schemas[name];
   const exchangeComponent = (name) => docs[0].components.schemas[name] ?? docs[1].components.schemas[name];
@@ -38,12 +40,20 @@ export async function exchangeProfileFiles(openapi, asyncapi, { dir, head, forma
   const clientMessages = clientMessageTable(asyncapi);
   const ws = clientMessages.map((m) => ({ name: m.name, schema: exchangeComponent(m.name), original: component(m.name) }));
 
+  // One compilation for both, like the strict profile: shared pieces go to exchange/shared.
+  const code = compileValidatorModules(
+    new Map([
+      ['rest', rest],
+      ['ws', ws],
+    ]),
+    docs,
+    { ajvOptions: { ...ajvOptions, ...EXCHANGE_AJV_OPTIONS }, keywords: EXCHANGE_KEYWORDS, suffix: VALIDATE },
+  );
   for (const [base, entries, sources] of [
     ['rest', rest, ['spec/openapi.yaml']],
     ['ws', ws, ['spec/asyncapi.yaml']],
   ]) {
-    const js = standaloneModule(entries, docs, PROFILE);
-    files.set(`${dir}/${base}.validate.gen.js`, head(sources) + js.trimStart().replace(/\s*$/, '\n'));
+    files.set(`${dir}/${base}${VALIDATE}`, head(sources) + code.get(base));
     const dts = [
       `import type { ValidateFunction } from '../../runtime/ajv-issues.js';`,
       '',
@@ -51,6 +61,7 @@ export async function exchangeProfileFiles(openapi, asyncapi, { dir, head, forma
     ].join('\n');
     files.set(`${dir}/${base}.validate.gen.d.ts`, await format(head(sources) + dts));
   }
+  if (code.has(SHARED)) files.set(`${dir}/${SHARED}${VALIDATE}`, head(['spec/openapi.yaml', 'spec/asyncapi.yaml']) + code.get(SHARED));
 
   const catalog = openapi['x-ascendex-error-catalog'];
   const codeOf = (reason) => {

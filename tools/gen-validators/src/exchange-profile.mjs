@@ -14,6 +14,14 @@ import { getAtPointer } from '@ascendex-toolkit/codegen-core';
 /** ajv options of the exchange-side profile (added to the shared set-up of codegen-core). */
 export const EXCHANGE_AJV_OPTIONS = { coerceTypes: true, discriminator: true };
 
+/**
+ * Puts a changed value back into the object or array it came from, as ajv's own type coercion
+ * does: a component compiled as its own function (`inlineRefs: false`) gets its parent at run time.
+ */
+function writeBack(gen, it, data) {
+  gen.if(_`${it.parentData} !== undefined`, () => gen.assign(_`${it.parentData}[${it.parentDataProperty}]`, data));
+}
+
 /** `capAt: N`: a number above N becomes N, in the data itself. */
 const capAtKeyword = {
   keyword: 'capAt',
@@ -23,7 +31,7 @@ const capAtKeyword = {
     const { gen, data, schema, it } = cxt;
     gen.if(_`${data} > ${schema}`, () => {
       gen.assign(data, schema);
-      if (it.dataLevel > 0) gen.assign(_`${it.parentData}[${it.parentDataProperty}]`, data);
+      writeBack(gen, it, data);
     });
   },
 };
@@ -40,7 +48,7 @@ const coerceIntegerKeyword = {
     const { gen, data, it } = cxt;
     gen.if(_`typeof ${data} == "string" && /^-?[0-9]+$/.test(${data})`, () => {
       gen.assign(data, _`Number.isSafeInteger(Number(${data})) ? Number(${data}) : BigInt(${data})`);
-      if (it.dataLevel > 0) gen.assign(_`${it.parentData}[${it.parentDataProperty}]`, data);
+      writeBack(gen, it, data);
     });
     cxt.fail(_`!(typeof ${data} == "bigint" || (typeof ${data} == "number" && Number.isInteger(${data})))`);
   },
