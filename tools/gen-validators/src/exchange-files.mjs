@@ -75,7 +75,10 @@ export async function exchangeProfileFiles(openapi, asyncapi, { dir, head, forma
   const operations = restOperations(openapi).map(({ method, route, op }) => {
     const Op = pascal(op.operationId);
     const body = rest.some((e) => e.name === `${Op}Body`) ? `, body: validate${Op}Body` : '';
-    return `  ${op.operationId}: { method: '${method}', route: '${route}', params: validate${Op}Params${body} },`;
+    const x = op['x-ascendex'];
+    const methods = JSON.stringify([method, ...(x.alsoAccepts?.methods ?? [])]);
+    const prehashes = x.signed ? `, prehashes: ${JSON.stringify([x.prehash, ...(x.alsoAccepts?.prehashes ?? [])])}` : '';
+    return `  ${op.operationId}: { methods: ${methods}, route: '${route}'${prehashes}, params: validate${Op}Params${body} },`;
   });
   const messageNames = clientMessages.map((m) => m.name);
   const table = [
@@ -84,8 +87,16 @@ export async function exchangeProfileFiles(openapi, asyncapi, { dir, head, forma
     `import { ${rest.map((e) => `validate${e.name}`).join(', ')} } from './rest.validate.gen.js';`,
     `import { ${ws.map((e) => `validate${e.name}`).join(', ')} } from './ws.validate.gen.js';`,
     '',
-    jsdoc('What the exchange-side profile checks of one REST operation: its path and query parameters', 'together, and its JSON body.') +
-      `export interface ExchangeRestValidators {\n  readonly method: string;\n  readonly route: string;\n  readonly params: ValidateFunction;\n  readonly body?: ValidateFunction;\n}`,
+    jsdoc('What the exchange side knows of one REST operation: how it is reached and signed, and the', 'validators of its path and query parameters (together) and of its JSON body.') +
+      `export interface ExchangeRestValidators {\n${[
+        '  /** The methods the exchange answers on the route: the documented one first, then `x-ascendex.alsoAccepts.methods`. */',
+        '  readonly methods: readonly string[];',
+        '  readonly route: string;',
+        '  /** Signed operations: the prehashes a valid signature may be made over, the one our client signs first. */',
+        '  readonly prehashes?: readonly string[];',
+        '  readonly params: ValidateFunction;',
+        '  readonly body?: ValidateFunction;',
+      ].join('\n')}\n}`,
     jsdoc('Every REST operation, by operationId, with the exchange-side validators of its request.') +
       `export const exchangeRestValidators = {\n${operations.join('\n')}\n} as const satisfies Record<keyof operations, ExchangeRestValidators>;`,
     jsdoc(

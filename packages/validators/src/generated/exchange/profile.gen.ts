@@ -86,12 +86,15 @@ import {
 } from './ws.validate.gen.js';
 
 /**
- * What the exchange-side profile checks of one REST operation: its path and query parameters
- * together, and its JSON body.
+ * What the exchange side knows of one REST operation: how it is reached and signed, and the
+ * validators of its path and query parameters (together) and of its JSON body.
  */
 export interface ExchangeRestValidators {
-  readonly method: string;
+  /** The methods the exchange answers on the route: the documented one first, then `x-ascendex.alsoAccepts.methods`. */
+  readonly methods: readonly string[];
   readonly route: string;
+  /** Signed operations: the prehashes a valid signature may be made over, the one our client signs first. */
+  readonly prehashes?: readonly string[];
   readonly params: ValidateFunction;
   readonly body?: ValidateFunction;
 }
@@ -99,136 +102,180 @@ export interface ExchangeRestValidators {
  * Every REST operation, by operationId, with the exchange-side validators of its request.
  */
 export const exchangeRestValidators = {
-  listAssets: { method: 'get', route: '/api/pro/v2/assets', params: validateListAssetsParams },
-  listProducts: { method: 'get', route: '/api/pro/v1/{accountCategory}/products', params: validateListProductsParams },
-  listProductsLegacy: { method: 'get', route: '/api/pro/v1/products', params: validateListProductsLegacyParams },
-  getTicker: { method: 'get', route: '/api/pro/v1/spot/ticker', params: validateGetTickerParams },
-  getTickerV1: { method: 'get', route: '/api/pro/v1/ticker', params: validateGetTickerV1Params },
-  listBarIntervals: { method: 'get', route: '/api/pro/v1/barhist/info', params: validateListBarIntervalsParams },
-  getBarHistory: { method: 'get', route: '/api/pro/v1/barhist', params: validateGetBarHistoryParams },
-  getDepth: { method: 'get', route: '/api/pro/v1/depth', params: validateGetDepthParams },
-  getMarketTrades: { method: 'get', route: '/api/pro/v1/trades', params: validateGetMarketTradesParams },
-  getExchangeLatency: { method: 'get', route: '/api/pro/v1/exchange-info', params: validateGetExchangeLatencyParams },
-  getRiskLimitInfo: { method: 'get', route: '/api/pro/v1/risk-limit-info', params: validateGetRiskLimitInfoParams },
-  getRiskLimitInfoV2: { method: 'get', route: '/api/pro/v2/risk-limit-info', params: validateGetRiskLimitInfoV2Params },
-  getAccountInfo: { method: 'get', route: '/api/pro/v1/info', params: validateGetAccountInfoParams },
+  listAssets: { methods: ['get'], route: '/api/pro/v2/assets', params: validateListAssetsParams },
+  listProducts: {
+    methods: ['get'],
+    route: '/api/pro/v1/{accountCategory}/products',
+    params: validateListProductsParams,
+  },
+  listProductsLegacy: { methods: ['get'], route: '/api/pro/v1/products', params: validateListProductsLegacyParams },
+  getTicker: { methods: ['get'], route: '/api/pro/v1/spot/ticker', params: validateGetTickerParams },
+  getTickerV1: { methods: ['get'], route: '/api/pro/v1/ticker', params: validateGetTickerV1Params },
+  listBarIntervals: { methods: ['get'], route: '/api/pro/v1/barhist/info', params: validateListBarIntervalsParams },
+  getBarHistory: { methods: ['get'], route: '/api/pro/v1/barhist', params: validateGetBarHistoryParams },
+  getDepth: { methods: ['get'], route: '/api/pro/v1/depth', params: validateGetDepthParams },
+  getMarketTrades: { methods: ['get'], route: '/api/pro/v1/trades', params: validateGetMarketTradesParams },
+  getExchangeLatency: {
+    methods: ['get'],
+    route: '/api/pro/v1/exchange-info',
+    params: validateGetExchangeLatencyParams,
+  },
+  getRiskLimitInfo: { methods: ['get'], route: '/api/pro/v1/risk-limit-info', params: validateGetRiskLimitInfoParams },
+  getRiskLimitInfoV2: {
+    methods: ['get'],
+    route: '/api/pro/v2/risk-limit-info',
+    params: validateGetRiskLimitInfoV2Params,
+  },
+  getAccountInfo: {
+    methods: ['get'],
+    route: '/api/pro/v1/info',
+    prehashes: ['info'],
+    params: validateGetAccountInfoParams,
+  },
   getVipFeeSchedule: {
-    method: 'get',
+    methods: ['get'],
     route: '/{accountGroup}/api/pro/v1/spot/fee/info',
+    prehashes: ['fee'],
     params: validateGetVipFeeScheduleParams,
   },
-  getFeeBySymbol: { method: 'get', route: '/{accountGroup}/api/pro/v1/spot/fee', params: validateGetFeeBySymbolParams },
+  getFeeBySymbol: {
+    methods: ['get'],
+    route: '/{accountGroup}/api/pro/v1/spot/fee',
+    prehashes: ['fee'],
+    params: validateGetFeeBySymbolParams,
+  },
   getCashBalance: {
-    method: 'get',
+    methods: ['get'],
     route: '/{accountGroup}/api/pro/v1/cash/balance',
+    prehashes: ['balance'],
     params: validateGetCashBalanceParams,
   },
   getMarginBalance: {
-    method: 'get',
+    methods: ['get'],
     route: '/{accountGroup}/api/pro/v1/margin/balance',
+    prehashes: ['balance'],
     params: validateGetMarginBalanceParams,
   },
   getMarginRisk: {
-    method: 'get',
+    methods: ['get', 'post'],
     route: '/{accountGroup}/api/pro/v1/margin/risk',
+    prehashes: ['margin/risk'],
     params: validateGetMarginRiskParams,
   },
   transferBalance: {
-    method: 'post',
+    methods: ['post'],
     route: '/{accountGroup}/api/pro/v1/transfer',
+    prehashes: ['transfer'],
     params: validateTransferBalanceParams,
     body: validateTransferBalanceBody,
   },
   transferSubuserBalance: {
-    method: 'post',
+    methods: ['post'],
     route: '/{accountGroup}/api/pro/v2/subuser/subuser-transfer',
+    prehashes: ['subuser-transfer'],
     params: validateTransferSubuserBalanceParams,
     body: validateTransferSubuserBalanceBody,
   },
   getSubuserTransferHistory: {
-    method: 'post',
+    methods: ['post'],
     route: '/{accountGroup}/api/pro/v2/subuser/subuser-transfer-hist',
+    prehashes: ['subuser-transfer-hist'],
     params: validateGetSubuserTransferHistoryParams,
     body: validateGetSubuserTransferHistoryBody,
   },
   getBalanceSnapshot: {
-    method: 'get',
+    methods: ['get'],
     route: '/api/pro/data/v1/{accountCategory}/balance/snapshot',
+    prehashes: ['data/v1/{accountCategory}/balance/snapshot'],
     params: validateGetBalanceSnapshotParams,
   },
   getBalanceHistory: {
-    method: 'get',
+    methods: ['get'],
     route: '/api/pro/data/v1/{accountCategory}/balance/history',
+    prehashes: ['data/v1/{accountCategory}/balance/history'],
     params: validateGetBalanceHistoryParams,
   },
   getDepositAddresses: {
-    method: 'get',
+    methods: ['get'],
     route: '/api/pro/v1/wallet/deposit/address',
+    prehashes: ['wallet/deposit/address'],
     params: validateGetDepositAddressesParams,
   },
   listWalletTransactions: {
-    method: 'get',
+    methods: ['get'],
     route: '/api/pro/v1/wallet/transactions',
+    prehashes: ['wallet/transactions'],
     params: validateListWalletTransactionsParams,
   },
   placeOrder: {
-    method: 'post',
+    methods: ['post'],
     route: '/{accountGroup}/api/pro/v1/{accountCategory}/order',
+    prehashes: ['order'],
     params: validatePlaceOrderParams,
     body: validatePlaceOrderBody,
   },
   cancelOrder: {
-    method: 'delete',
+    methods: ['delete'],
     route: '/{accountGroup}/api/pro/v1/{accountCategory}/order',
+    prehashes: ['order'],
     params: validateCancelOrderParams,
     body: validateCancelOrderBody,
   },
   cancelAllOrders: {
-    method: 'delete',
+    methods: ['delete'],
     route: '/{accountGroup}/api/pro/v1/{accountCategory}/order/all',
+    prehashes: ['order/all'],
     params: validateCancelAllOrdersParams,
     body: validateCancelAllOrdersBody,
   },
   placeBatchOrders: {
-    method: 'post',
+    methods: ['post'],
     route: '/{accountGroup}/api/pro/v1/{accountCategory}/order/batch',
+    prehashes: ['order/batch'],
     params: validatePlaceBatchOrdersParams,
     body: validatePlaceBatchOrdersBody,
   },
   cancelBatchOrders: {
-    method: 'delete',
+    methods: ['delete'],
     route: '/{accountGroup}/api/pro/v1/{accountCategory}/order/batch',
+    prehashes: ['order/batch'],
     params: validateCancelBatchOrdersParams,
     body: validateCancelBatchOrdersBody,
   },
   getOrderStatus: {
-    method: 'get',
+    methods: ['get'],
     route: '/{accountGroup}/api/pro/v1/{accountCategory}/order/status',
+    prehashes: ['order/status'],
     params: validateGetOrderStatusParams,
   },
   listOpenOrders: {
-    method: 'get',
+    methods: ['get'],
     route: '/{accountGroup}/api/pro/v1/{accountCategory}/order/open',
+    prehashes: ['order/open'],
     params: validateListOpenOrdersParams,
   },
   listCurrentHistoryOrders: {
-    method: 'get',
+    methods: ['get'],
     route: '/{accountGroup}/api/pro/v1/{accountCategory}/order/hist/current',
+    prehashes: ['order/hist/current'],
     params: validateListCurrentHistoryOrdersParams,
   },
   listHistoryOrders: {
-    method: 'get',
+    methods: ['get'],
     route: '/{accountGroup}/api/pro/v1/order/hist',
+    prehashes: ['order/hist'],
     params: validateListHistoryOrdersParams,
   },
   listHistoryOrdersV2: {
-    method: 'get',
+    methods: ['get'],
     route: '/api/pro/data/v2/order/hist',
+    prehashes: ['data/v2/order/hist'],
     params: validateListHistoryOrdersV2Params,
   },
   listHistoryOrdersV2Legacy: {
-    method: 'get',
+    methods: ['get'],
     route: '/{accountGroup}/api/pro/v2/order/hist',
+    prehashes: ['order/hist', 'v2/order/hist'],
     params: validateListHistoryOrdersV2LegacyParams,
   },
 } as const satisfies Record<keyof operations, ExchangeRestValidators>;
