@@ -18,6 +18,8 @@ import { AscendexError, type ValidationIssue } from './runtime/errors.js';
 import { parseJson } from './runtime/lossless-json.js';
 
 export type { ExchangeClientMessageMap };
+/** Every REST operation as the exchange side sees it: methods, route, accepted prehashes, validators. @public */
+export { exchangeRestValidators, type ExchangeRestValidators } from './generated/exchange/profile.gen.js';
 
 /** Every REST operationId. @public */
 export type RestOperationId = keyof typeof exchangeRestValidators;

@@ -21,6 +21,7 @@ import {
   parseRestBody,
   checkClientMessage,
   parseClientMessage,
+  exchangeRestValidators,
   type ExchangeCheck,
   type RestOperationId,
 } from '../src/exchange.js';
@@ -98,6 +99,14 @@ describe('strict refuses, exchange-side accepts as the exchange does', () => {
     expect(isWsPlaceOrderRequest(message)).toBe(false);
     const result = checkClientMessage(message);
     expect(result.ok && result.name).toBe('WsPlaceOrderRequest');
+  });
+
+  it('the reference POST for margin risk, and both prehashes of the legacy v2 history', () => {
+    expect(exchangeRestValidators.getMarginRisk.methods).toEqual(['get', 'post']);
+    expect(exchangeRestValidators.listHistoryOrdersV2Legacy.prehashes).toEqual(['order/hist', 'v2/order/hist']);
+    expect(exchangeRestValidators.listHistoryOrdersV2.prehashes).toEqual(['data/v2/order/hist']);
+    expect(exchangeRestValidators.listProductsLegacy).toMatchObject({ methods: ['get'], route: '/api/pro/v1/products' });
+    expect('prehashes' in exchangeRestValidators.getDepth).toBe(false);
   });
 
   it('leaves its argument as it was', () => {
