@@ -3,7 +3,7 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { Parser, fromFile } from '@asyncapi/parser';
-import { asyncapiRoot } from '@ascendex-toolkit/codegen-core';
+import { asyncapiRoot, jsonText } from '@ascendex-toolkit/codegen-core';
 import { asyncapi } from './load.mjs';
 
 const describeDiagnostics = (diagnostics) =>
@@ -19,7 +19,7 @@ describe('AsyncAPI document', () => {
   });
 
   it('parses as bundled with no diagnostics', async () => {
-    const { document, diagnostics } = await parser.parse(JSON.stringify(asyncapi, (_k, v) => (typeof v === 'bigint' ? Number(v) : v)));
+    const { document, diagnostics } = await parser.parse(jsonText(asyncapi));
     expect(describeDiagnostics(diagnostics)).toEqual([]);
     expect(document?.messages().length).toBeGreaterThan(0);
   });

@@ -1,13 +1,11 @@
 // Every REST request line of the docs maps to an operation, and every operation's auth and URL
 // metadata (x-ascendex) is complete and agrees with its path.
 import { describe, it, expect } from 'vitest';
+import { restOperations, pascal, refName } from '@ascendex-toolkit/codegen-core';
 import { openapi } from './load.mjs';
 import { docsPresent, docsFiles, SKIP_REASON } from './docs.mjs';
 
-const METHODS = ['get', 'post', 'delete', 'put', 'patch'];
-const operations = Object.entries(openapi.paths).flatMap(([route, item]) =>
-  METHODS.filter((m) => item[m]).map((method) => ({ route, method: method.toUpperCase(), op: item[method] })),
-);
+const operations = restOperations(openapi).map((o) => ({ ...o, method: o.method.toUpperCase() }));
 
 /** `METHOD path` lines and curl URLs of the docs, normalised to `/api/...` templates. */
 function docRequests() {
@@ -81,9 +79,9 @@ describe('operation metadata', () => {
   it.each(operations.map((o) => [o.op.operationId, o]))('%s answers 200 with success-or-error', (_id, { op }) => {
     const schema = op.responses['200'].content['application/json'].schema;
     expect(schema.oneOf).toHaveLength(2);
-    const names = schema.oneOf.map((s) => s.$ref.split('/').pop());
+    const names = schema.oneOf.map((s) => refName(s.$ref));
     const envelopes = names.filter((n) => openapi.components.schemas[n]['x-ascendex-error-envelope'] === true);
     expect(envelopes).toHaveLength(1);
-    expect(names.find((n) => !envelopes.includes(n))).toBe(`${op.operationId[0].toUpperCase()}${op.operationId.slice(1)}Success`);
+    expect(names.find((n) => !envelopes.includes(n))).toBe(`${pascal(op.operationId)}Success`);
   });
 });

@@ -1,11 +1,12 @@
 // Every channel of the docs' channel table, every action of the supported-action table and every
 // `m` value shown in a sample maps to something in the AsyncAPI document.
 import { describe, it, expect } from 'vitest';
+import { refName, resolveRef } from '@ascendex-toolkit/codegen-core';
 import { asyncapi } from './load.mjs';
 import { docsPresent, docsFiles, SKIP_REASON } from './docs.mjs';
 
 const file = (name) => docsFiles().find((f) => f.file === name)?.text ?? '';
-const schemaOf = (node) => (node?.$ref ? asyncapi.components.schemas[node.$ref.split('/').pop()] : node);
+const schemaOf = (node) => resolveRef(asyncapi, node);
 
 /** const values of a top-level payload field across all server messages. */
 function serverConsts(field) {
@@ -62,11 +63,11 @@ describe('server message dispatch metadata', () => {
     const received = new Set();
     for (const op of Object.values(asyncapi.operations)) {
       const names = op.action === 'receive' ? op.messages : op.reply?.messages ?? [];
-      for (const ref of names) received.add(ref.$ref.split('/').pop());
+      for (const ref of names) received.add(refName(ref.$ref));
     }
     const names = [...received].map((key) => {
       for (const ch of Object.values(asyncapi.channels)) {
-        if (ch.messages?.[key]) return ch.messages[key].$ref.split('/').pop();
+        if (ch.messages?.[key]) return refName(ch.messages[key].$ref);
       }
       return key;
     });

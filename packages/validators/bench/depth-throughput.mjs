@@ -4,7 +4,7 @@
 // schema with the same options, and a zod schema of the same shape; all in this one run, reported as
 // ratios to the generated validator. Run: pnpm --filter @ascendex-toolkit/validators bench
 import { z } from 'zod';
-import { documents, createAjv, addComponentSchemas, schemaId } from '@ascendex-toolkit/codegen-core';
+import { documents, referenceValidation, schemaId } from '@ascendex-toolkit/codegen-core';
 import { validateDepthMessage } from '../src/generated/ws/messages.validate.gen.js';
 
 const ROUNDS = 7;
@@ -20,7 +20,7 @@ function depthMessage(levels, seq) {
 // takes to compile is what the precompiled module saves at start-up (besides needing no eval).
 const { openapi, asyncapi } = documents();
 let started = performance.now();
-const ajv = addComponentSchemas(addComponentSchemas(createAjv(), openapi), asyncapi);
+const { ajv } = referenceValidation({ openapi, asyncapi });
 const ajvRuntime = ajv.getSchema(schemaId('DepthMessage'));
 const ajvCompileMs = performance.now() - started;
 started = performance.now();

@@ -11,6 +11,12 @@ declare module '@ascendex-toolkit/codegen-core' {
     message?: string;
   }
   export function documents(): { openapi: Json; asyncapi: Json };
+  export function referenceValidation(docs: { openapi: Json; asyncapi: Json }): {
+    ajv: Json;
+    validate(schema: Json, value: unknown): Json[] | null;
+    component(name: string): Json;
+  };
+  export function pascal(id: string): string;
   export function openapiExamples(doc: Json): SpecExample[];
   export function asyncapiExamples(doc: Json): SpecExample[];
   export function createAjv(options?: Json): Json;

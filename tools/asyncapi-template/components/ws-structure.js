@@ -3,13 +3,7 @@
 // openapi-typescript), so nothing here converts JSON Schema: a message's `name` is its payload's
 // component schema name (spec/README.md).
 
-const pascal = (s) => s.replace(/(^|[-_:\s])(\w)/g, (_m, _sep, c) => c.toUpperCase());
-
-function doc(...lines) {
-  const text = lines.filter(Boolean).join('\n').trim();
-  if (!text) return '';
-  return `/**\n${text.split('\n').map((l) => ` * ${l.replace(/\*\//g, '*\\/')}`.trimEnd()).join('\n')}\n */\n`;
-}
+import { pascal, jsdoc } from '@ascendex-toolkit/codegen-core/naming';
 
 /** Doc comments sit directly on their declaration. */
 const tidy = (code) => code.replace(/\*\/\n\n/g, '*/\n');
@@ -44,11 +38,11 @@ export function wsStructureFiles(asyncapi, params) {
     const address = channel.address();
     const sub = ext(channel, 'x-ascendex-subscription');
     lines.push(
-      doc(`Messages of the \`${id}\` channel.`, address ? `Topic \`${address}\`.` : 'Session-level channel without a topic.', channel.description()),
+      jsdoc(`Messages of the \`${id}\` channel.`, address ? `Topic \`${address}\`.` : 'Session-level channel without a topic.', channel.description()),
       `export type ${Channel}ChannelMessage = ${union(messageNames)};`,
     );
     if (address) {
-      lines.push(doc(`The \`ch\` value that subscribes to the \`${id}\` channel.`), `export type ${Channel}Topic = ${topicType(address)};`);
+      lines.push(jsdoc(`The \`ch\` value that subscribes to the \`${id}\` channel.`), `export type ${Channel}Topic = ${topicType(address)};`);
     }
     for (const op of operations) {
       const request = ext(op, 'x-ascendex-request');
@@ -59,7 +53,7 @@ export function wsStructureFiles(asyncapi, params) {
       replies.forEach((n) => allTypes.add(n));
       if (!replies.length) continue;
       lines.push(
-        doc(
+        jsdoc(
           `What the server answers to ${sent.map((n) => `{@link ${n}}`).join(' or ')} (operation \`${op.id()}\`).`,
           request?.correlation ? `Matched to the request by \`${request.correlation.request}\` = \`${request.correlation.reply}\`.` : '',
         ),
@@ -93,22 +87,22 @@ export function wsStructureFiles(asyncapi, params) {
     ...channelEntries.map(({ id, Channel, address }) =>
       `import type { ${Channel}ChannelMessage${address ? `, ${Channel}Topic` : ''} } from './${id}.gen.js';`),
     '',
-    doc('Every message the server can send on the socket; narrow it on `m` (or `op` for `connected`), then `action`, `status`, `ac`.'),
+    jsdoc('Every message the server can send on the socket; narrow it on `m` (or `op` for `connected`), then `action`, `status`, `ac`.'),
     `export type ServerMessage = ${union(serverMessages)};`,
-    doc('Server message name → message type; `{ name, message }` pairs built from it narrow on `name`.'),
+    jsdoc('Server message name → message type; `{ name, message }` pairs built from it narrow on `name`.'),
     `export interface ServerMessageMap {\n${serverMessages.map((n) => `  ${n}: ${n};`).join('\n')}\n}`,
-    doc('The name of a server message kind, e.g. `DepthMessage`.'),
+    jsdoc('The name of a server message kind, e.g. `DepthMessage`.'),
     `export type ServerMessageName = keyof ServerMessageMap;`,
-    doc('Every message a client can send.'),
+    jsdoc('Every message a client can send.'),
     `export type ClientMessage = ${union([...new Set(clientMessages)])};`,
-    doc('Request key (`action` for `op: req`, otherwise `op`) → the request type and the replies it can get.'),
+    jsdoc('Request key (`action` for `op: req`, otherwise `op`) → the request type and the replies it can get.'),
     `export interface WsRequestMap {\n${requestEntries.join('\n')}\n}`,
-    doc('Topic channels: the `ch` value to subscribe with, the messages that arrive, and whether auth is required.'),
+    jsdoc('Topic channels: the `ch` value to subscribe with, the messages that arrive, and whether auth is required.'),
     `export interface WsChannelMap {\n${channelEntries
       .filter((c) => c.address)
       .map((c) => `  ${JSON.stringify(c.id)}: { topic: ${c.Channel}Topic; message: ${c.Channel}ChannelMessage; requiresAuth: ${Boolean(c.sub?.requiresAuth)} };`)
       .join('\n')}\n}`,
-    doc('Session-level channels (no topic) and their messages.'),
+    jsdoc('Session-level channels (no topic) and their messages.'),
     `export interface WsSessionChannelMap {\n${channelEntries
       .filter((c) => !c.address)
       .map((c) => `  ${JSON.stringify(c.id)}: ${c.Channel}ChannelMessage;`)

@@ -2,6 +2,7 @@
 // checked by exactly the rules the published validators apply.
 import Ajv2020 from 'ajv/dist/2020.js';
 import { _ } from 'ajv';
+import { jsonText } from './json.mjs';
 
 /** Component schema `Name` is registered in ajv as `asx:Name`. */
 export const schemaId = (name) => `asx:${name}`;
@@ -67,7 +68,7 @@ export function addComponentSchemas(ajv, doc) {
   const seen = registered.get(ajv);
   for (const [name, schema] of Object.entries(doc.components?.schemas ?? {})) {
     const prepared = toAjvSchema(schema);
-    const text = JSON.stringify(prepared, (_k, v) => (typeof v === 'bigint' ? `${v}n` : v));
+    const text = jsonText(prepared);
     if (seen.has(name)) {
       // Shared components appear in both documents and must be the very same schema there.
       if (seen.get(name) !== text) throw new Error(`schema ${name} differs between the documents`);
@@ -77,4 +78,25 @@ export function addComponentSchemas(ajv, doc) {
     ajv.addSchema({ $id: schemaId(name), ...prepared });
   }
   return ajv;
+}
+
+/**
+ * The reference validation of the tests: one ajv holding the component schemas of both bundled
+ * documents, compiling (and caching) any schema of them on demand.
+ * @param {{ openapi: object, asyncapi: object }} docs the bundled documents
+ */
+export function referenceValidation({ openapi, asyncapi }) {
+  const ajv = addComponentSchemas(addComponentSchemas(createAjv(), openapi), asyncapi);
+  const compiled = new WeakMap();
+  return {
+    ajv,
+    /** Validates `value` against a schema of either document; returns ajv's errors, or null when it is valid. */
+    validate(schema, value) {
+      if (!compiled.has(schema)) compiled.set(schema, ajv.compile(toAjvSchema(schema)));
+      const fn = compiled.get(schema);
+      return fn(value) ? null : fn.errors;
+    },
+    /** Looks up a component schema by name in either document. */
+    component: (name) => openapi.components.schemas[name] ?? asyncapi.components.schemas[name],
+  };
 }

@@ -1,9 +1,9 @@
 // Finds every example in the bundled documents together with the schema it must satisfy.
+import { restOperations, resolveParameter } from './spec-model.mjs';
+
 /**
  * @typedef {{ where: string, schema: object, value: unknown }} SchemaExample
  */
-
-const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
 
 function mediaExamples(content, where, extra) {
   const out = [];
@@ -20,23 +20,19 @@ function mediaExamples(content, where, extra) {
 /** Examples of an OpenAPI document: parameters, request bodies, responses. */
 export function openapiExamples(doc) {
   const out = [];
-  for (const [route, item] of Object.entries(doc.paths ?? {})) {
-    for (const method of METHODS) {
-      const op = item[method];
-      if (!op) continue;
-      const at = `${op.operationId} (${method.toUpperCase()} ${route})`;
-      for (const p of op.parameters ?? []) {
-        const param = p.$ref ? doc.components.parameters[p.$ref.split('/').pop()] : p;
-        const extra = { kind: 'parameter', operationId: op.operationId, parameter: param };
-        if ('example' in param) out.push({ where: `${at} parameter ${param.name}`, schema: param.schema, value: param.example, ...extra });
-        for (const [name, ex] of Object.entries(param.examples ?? {})) {
-          out.push({ where: `${at} parameter ${param.name} example "${name}"`, schema: param.schema, value: ex.value, ...extra });
-        }
+  for (const { route, method, op } of restOperations(doc)) {
+    const at = `${op.operationId} (${method.toUpperCase()} ${route})`;
+    for (const p of op.parameters ?? []) {
+      const param = resolveParameter(doc, p);
+      const extra = { kind: 'parameter', operationId: op.operationId, parameter: param };
+      if ('example' in param) out.push({ where: `${at} parameter ${param.name}`, schema: param.schema, value: param.example, ...extra });
+      for (const [name, ex] of Object.entries(param.examples ?? {})) {
+        out.push({ where: `${at} parameter ${param.name} example "${name}"`, schema: param.schema, value: ex.value, ...extra });
       }
-      out.push(...mediaExamples(op.requestBody?.content, `${at} request body`, { kind: 'body', operationId: op.operationId }));
-      for (const [status, res] of Object.entries(op.responses ?? {})) {
-        out.push(...mediaExamples(res.content, `${at} response ${status}`, { kind: 'response', operationId: op.operationId }));
-      }
+    }
+    out.push(...mediaExamples(op.requestBody?.content, `${at} request body`, { kind: 'body', operationId: op.operationId }));
+    for (const [status, res] of Object.entries(op.responses ?? {})) {
+      out.push(...mediaExamples(res.content, `${at} response ${status}`, { kind: 'response', operationId: op.operationId }));
     }
   }
   return out;

@@ -1,5 +1,6 @@
 // Test support: makes an example invalid by removing one field its schema requires. Used to prove
 // that a validator (or a spec example check) can fail, not just pass.
+import { refName } from './naming.mjs';
 
 /**
  * Finds a required property that is present in `value`, searching the branch of
@@ -12,7 +13,7 @@
  */
 export function findRequiredPath(value, schema, component, matches, path = []) {
   let s = schema;
-  while (s && typeof s === 'object' && typeof s.$ref === 'string') s = component(s.$ref.split('/').pop());
+  while (s && typeof s === 'object' && typeof s.$ref === 'string') s = component(refName(s.$ref));
   if (!s || typeof s !== 'object') return null;
   for (const key of ['oneOf', 'anyOf', 'allOf']) {
     for (const branch of s[key] ?? []) {
@@ -58,7 +59,7 @@ export function findFieldPath(value, schema, component, matches, predicate, path
   let s = schema;
   while (s && typeof s === 'object' && typeof s.$ref === 'string') {
     if (path.length && predicate(s, value)) return path;
-    s = component(s.$ref.split('/').pop());
+    s = component(refName(s.$ref));
   }
   if (!s || typeof s !== 'object') return null;
   if (path.length && predicate(s, value)) return path;

@@ -1,7 +1,7 @@
 // Named REST types per tag: <Op>Params (path + query), <Op>Body, <Op>Response (the whole 200
 // body: success or error envelope) and <Op>Data (the payload inside the success envelope).
 // <Op>Success is a component schema, so it comes from schemas.gen.ts.
-import { restOperations, pascal, jsdoc, resolveParameter } from '@ascendex-toolkit/codegen-core';
+import { restOperations, pascal, jsdoc, operationParams, PARAMS_IN } from '@ascendex-toolkit/codegen-core';
 
 const PAYLOAD_TYPE = {
   data: (s) => `${s}['data']`,
@@ -11,8 +11,8 @@ const PAYLOAD_TYPE = {
 };
 
 function paramsType(openapi, op, id) {
-  const params = (op.parameters ?? []).map((p) => resolveParameter(openapi, p));
-  const parts = ['path', 'query']
+  const params = operationParams(openapi, op);
+  const parts = PARAMS_IN
     .filter((where) => params.some((p) => p.in === where))
     .map((where) => `NonNullable<operations['${id}']['parameters']['${where}']>`);
   return parts.length ? parts.join(' & ') : 'Record<string, never>';

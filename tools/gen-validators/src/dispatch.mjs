@@ -1,7 +1,9 @@
 // The server-message dispatch table: for each message (in the root's x-ascendex-server-messages
 // order) the const values of the discriminating fields, `false` meaning "must be absent".
+import { resolveRef } from '@ascendex-toolkit/codegen-core';
+
 function constOf(schema, doc) {
-  const s = schema?.$ref ? doc.components.schemas[schema.$ref.split('/').pop()] : schema;
+  const s = resolveRef(doc, schema);
   if (s === false) return false;
   return s && typeof s === 'object' && 'const' in s ? s.const : undefined;
 }

@@ -1,10 +1,10 @@
 // Which validators exist: per REST operation its Params, Body, Response and Success; per
 // WebSocket message its payload. Names match the types package (`<Op>Params`, `DepthMessage`, ...).
-import { restOperations, pascal, resolveParameter, wsMessages } from '@ascendex-toolkit/codegen-core';
+import { restOperations, pascal, operationParams, wsMessages, refName } from '@ascendex-toolkit/codegen-core';
 
 /** The object schema of an operation's path and query parameters together. */
 function paramsSchema(openapi, op) {
-  const params = (op.parameters ?? []).map((p) => resolveParameter(openapi, p)).filter((p) => p.in === 'path' || p.in === 'query');
+  const params = operationParams(openapi, op);
   return {
     type: 'object',
     properties: Object.fromEntries(params.map((p) => [p.name, p.schema])),
@@ -38,7 +38,7 @@ export function wsEntries(asyncapi) {
   for (const { name, payload } of wsMessages(asyncapi)) {
     if (seen.has(name)) continue;
     seen.add(name);
-    const ref = payload.$ref?.split('/').pop();
+    const ref = payload.$ref && refName(payload.$ref);
     out.push({ name, schema: ref === name ? asyncapi.components.schemas[name] : payload });
   }
   return out.sort((a, b) => a.name.localeCompare(b.name));
