@@ -1,6 +1,6 @@
 // Generates packages/types/src/generated from the spec. Pure: returns path -> content.
 import { createHash } from 'node:crypto';
-import { banner, formatCode, documents } from '@ascendex-toolkit/codegen-core';
+import { banner, formatCode, documents, jsonText } from '@ascendex-toolkit/codegen-core';
 import { convertSchemas } from './schema-types.mjs';
 import { restTypeFiles } from './rest-types.mjs';
 import { enumsSource, errorsSource } from './catalog-types.mjs';
@@ -36,7 +36,7 @@ export async function generate() {
 
 /** The spec this package was generated from: versions and a hash of both bundled documents. */
 function specInfoSource(openapi, asyncapi) {
-  const text = JSON.stringify([openapi, asyncapi], (_k, v) => (typeof v === 'bigint' ? `${v}n` : v));
+  const text = jsonText([openapi, asyncapi]);
   const sha256 = createHash('sha256').update(text).digest('hex');
   return `/** The spec these types were generated from. */
 export const specInfo = {

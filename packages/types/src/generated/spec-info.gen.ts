@@ -5,5 +5,5 @@ export const specInfo = {
   openapiVersion: '1.0.0',
   asyncapiVersion: '1.0.0',
   /** SHA-256 of the bundled OpenAPI and AsyncAPI documents. */
-  sha256: '0220a128e8eea556a403aae702b69d06adc46b62752581fd4f278f5e0108ebb7',
+  sha256: '0ee21e2660658f19ec96dbb293db4bf52f6dc7ab4006b90998379af657e07967',
 } as const;
