@@ -4,23 +4,57 @@
 // component schema name (spec/README.md).
 
 import { pascal, jsdoc } from '@ascendex-toolkit/codegen-core/naming';
+/** @import { AsyncAPIDocumentInterface, MessageInterface, OperationInterface } from '@asyncapi/parser' */
 
-/** Doc comments sit directly on their declaration. */
+/**
+ * Doc comments sit directly on their declaration.
+ * @param {string} code
+ */
 const tidy = (code) => code.replace(/\*\/\n\n/g, '*/\n');
 
+/** @param {string[]} names */
 const union = (names) => (names.length ? [...new Set(names)].join(' | ') : 'never');
+/**
+ * The value of a vendor extension of a model (document, channel, operation).
+ * @param {{ extensions(): import('@asyncapi/parser').ExtensionsInterface }} model
+ * @param {string} key
+ * @returns {any} whatever the spec writes there (x-ascendex-* shapes are checked by the spec tests)
+ */
 const ext = (model, key) => model.extensions().get(key)?.value();
 
-/** `depth:{symbol}` → the template literal type `depth:${string}`. */
+/**
+ * The id of an operation (its key under `operations`; the parser types it as optional because
+ * operation traits share the interface).
+ * @param {OperationInterface} op
+ */
+function operationId(op) {
+  const id = op.id();
+  if (!id) throw new Error('an operation without an id');
+  return id;
+}
+
+/**
+ * `depth:{symbol}` → the template literal type `depth:${string}`.
+ * @param {string} address
+ */
 function topicType(address) {
   return '`' + address.replace(/\{[^}]+\}/g, '${string}') + '`';
 }
 
-/** Message names (payload types) of a list of message models. */
-const names = (messages) => messages.map((m) => m.name());
+/**
+ * Message names (payload types) of a list of message models.
+ * @param {MessageInterface[]} messages
+ * @returns {string[]}
+ */
+const names = (messages) =>
+  messages.map((m) => {
+    const name = m.name();
+    if (!name) throw new Error(`message ${m.id()} has no name: it must name its payload schema (spec/README.md)`);
+    return name;
+  });
 
 /**
- * @param {import('@asyncapi/parser').AsyncAPIDocumentInterface} asyncapi
+ * @param {AsyncAPIDocumentInterface} asyncapi
  * @param {{ schemasModule: string }} params
  * @returns {{ name: string, content: string }[]} files relative to the output folder
  */
@@ -49,7 +83,8 @@ export function wsStructureFiles(asyncapi, params) {
       const sent = names(op.messages().all());
       sent.forEach((n) => allTypes.add(n));
       if (op.action() !== 'send') continue; // what arrives is the channel union above
-      const replies = op.reply() ? names(op.reply().messages().all()) : [];
+      const reply = op.reply();
+      const replies = reply ? names(reply.messages().all()) : [];
       replies.forEach((n) => allTypes.add(n));
       if (!replies.length) continue;
       lines.push(
@@ -57,7 +92,7 @@ export function wsStructureFiles(asyncapi, params) {
           `What the server answers to ${sent.map((n) => `{@link ${n}}`).join(' or ')} (operation \`${op.id()}\`).`,
           request?.correlation ? `Matched to the request by \`${request.correlation.request}\` = \`${request.correlation.reply}\`.` : '',
         ),
-        `export type ${pascal(op.id())}Reply = ${union(replies)};`,
+        `export type ${pascal(operationId(op))}Reply = ${union(replies)};`,
       );
     }
     messageNames.forEach((n) => allTypes.add(n));
@@ -70,6 +105,7 @@ export function wsStructureFiles(asyncapi, params) {
   }
 
   // The whole socket: every server message in dispatch order, every client message, and maps.
+  /** @type {string[]} */
   const serverMessages = ext(asyncapi, 'x-ascendex-server-messages') ?? [];
   const clientMessages = [];
   const requestEntries = [];
@@ -79,7 +115,8 @@ export function wsStructureFiles(asyncapi, params) {
     const sent = names(op.messages().all());
     clientMessages.push(...sent);
     const key = request.action ?? request.op ?? op.id();
-    requestEntries.push(`  ${JSON.stringify(key)}: { request: ${union(sent)}; reply: ${op.reply() ? union(names(op.reply().messages().all())) : 'never'} };`);
+    const reply = op.reply();
+    requestEntries.push(`  ${JSON.stringify(key)}: { request: ${union(sent)}; reply: ${reply ? union(names(reply.messages().all())) : 'never'} };`);
   }
   const imports = [...new Set([...serverMessages, ...clientMessages])].sort();
   const index = [

@@ -8,6 +8,7 @@ import * as types from '@ascendex-toolkit/gen-types';
 import * as validators from '@ascendex-toolkit/gen-validators';
 
 const generators = [types, validators];
+/** @param {string[]} args */
 const git = (...args) => execFileSync('git', args, { cwd: repoRoot, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 let isCheckout = true;
 try {
@@ -17,13 +18,16 @@ try {
   console.warn('check-drift: not a git checkout with commits; the comparison with committed files is skipped');
 }
 
+/** @returns {Promise<Map<string, string>>} repo-relative path -> content, of every generator */
 async function generateAll() {
+  /** @type {Map<string, string>} */
   const files = new Map();
   for (const g of generators) for (const [k, v] of await g.generate()) files.set(k, v);
   return files;
 }
 
 describe('generated code', () => {
+  /** @type {Map<string, string>} */
   let first;
   beforeAll(async () => {
     const started = performance.now();

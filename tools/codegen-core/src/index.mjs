@@ -1,3 +1,4 @@
+export * from './types.mjs';
 export * from './paths.mjs';
 export * from './yaml.mjs';
 export * from './json.mjs';

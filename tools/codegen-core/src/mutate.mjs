@@ -1,15 +1,21 @@
 // Test support: makes an example invalid by removing one field its schema requires. Used to prove
 // that a validator (or a spec example check) can fail, not just pass.
 import { refName } from './naming.mjs';
+/** @import { Schema } from './types.mjs' */
+
+/** @typedef {(string | number)[]} ValuePath a path into a value: property names and array indices */
+/** @typedef {(name: string) => Schema | undefined} ComponentLookup looks up `#/components/schemas/<name>` */
+/** @typedef {(schema: Schema, value: unknown) => boolean} SchemaTest */
 
 /**
  * Finds a required property that is present in `value`, searching the branch of
  * oneOf/anyOf/allOf that `value` matches and descending into properties and items.
- * @param {unknown} value
- * @param {object} schema a bundled-document schema (may contain component $refs)
- * @param {(name: string) => object} component looks up `#/components/schemas/<name>`
- * @param {(schema: object, value: unknown) => boolean} matches validates a value against a schema
- * @returns {(string|number)[] | null} the path of the property to remove
+ * @param {any} value the example (`any`: it is walked along its schema, which says what it holds)
+ * @param {Schema | undefined} schema a bundled-document schema (may contain component $refs)
+ * @param {ComponentLookup} component
+ * @param {SchemaTest} matches validates a value against a schema
+ * @param {ValuePath} [path] where `value` is in the example (for recursion)
+ * @returns {ValuePath | null} the path of the property to remove
  */
 export function findRequiredPath(value, schema, component, matches, path = []) {
   let s = schema;
@@ -39,21 +45,33 @@ export function findRequiredPath(value, schema, component, matches, path = []) {
   return null;
 }
 
-/** A deep copy of `value` without the property at `path`. */
+/**
+ * A deep copy of `value` without the property at `path`.
+ * @template T
+ * @param {T} value
+ * @param {ValuePath} path
+ * @returns {T}
+ */
 export function withoutPath(value, path) {
   const copy = structuredClone(value);
+  /** @type {any} the container of the property, whatever its type */
   let node = copy;
   for (const seg of path.slice(0, -1)) node = node[seg];
   if (Array.isArray(node)) node.splice(Number(path.at(-1)), 1);
-  else delete node[path.at(-1)];
+  else delete node[/** @type {string | number} */ (path.at(-1))];
   return copy;
 }
 
 /**
  * Finds the first field below the root whose (resolved) schema satisfies `predicate`, searching
  * like {@link findRequiredPath}.
- * @param {(schema: object, value: unknown) => boolean} predicate
- * @returns {(string|number)[] | null}
+ * @param {any} value
+ * @param {Schema | undefined} schema
+ * @param {ComponentLookup} component
+ * @param {SchemaTest} matches
+ * @param {SchemaTest} predicate
+ * @param {ValuePath} [path]
+ * @returns {ValuePath | null}
  */
 export function findFieldPath(value, schema, component, matches, predicate, path = []) {
   let s = schema;
@@ -86,21 +104,31 @@ export function findFieldPath(value, schema, component, matches, predicate, path
   return null;
 }
 
-/** A deep copy of `value` with the field at `path` replaced. */
+/**
+ * A deep copy of `value` with the field at `path` replaced.
+ * @template T
+ * @param {T} value
+ * @param {ValuePath} path
+ * @param {unknown} replacement
+ * @returns {T}
+ */
 export function withValueAt(value, path, replacement) {
   const copy = structuredClone(value);
+  /** @type {any} the container of the field, whatever its type */
   let node = copy;
   for (const seg of path.slice(0, -1)) node = node[seg];
-  node[path.at(-1)] = replacement;
+  node[/** @type {string | number} */ (path.at(-1))] = replacement;
   return copy;
 }
 
+/** @param {unknown} v */
 const isScalar = (v) => typeof v === 'string' || typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean';
 const DECIMAL_LIKE = /^-?\d+(\.\d+)?$/;
 
 /**
  * The mutations every validator must reject, each with how to find a field it applies to and
  * how to break it. `find` receives the resolved schema of a field and its value.
+ * @type {Record<string, { find: SchemaTest, replace: (value: any) => unknown }>}
  */
 export const MUTATIONS = {
   'wrong type': {

@@ -2,9 +2,13 @@
 import path from 'node:path';
 import { readYaml, specDir, jsdoc } from '@ascendex-toolkit/codegen-core';
 
-const lowerFirst = (s) => s[0].toLowerCase() + s.slice(1);
+/** @param {string} s */
+const lowerFirst = (s) => s.charAt(0).toLowerCase() + s.slice(1);
 
-/** `export const orderSideValues = [...] as const` for every enum of components/schemas/enums.yaml. */
+/**
+ * `export const orderSideValues = [...] as const` for every enum of components/schemas/enums.yaml.
+ * @param {string[]} schemaNames the types schemas.gen.ts exports
+ */
 export function enumsSource(schemaNames) {
   const enums = readYaml(path.join(specDir, 'components/schemas/enums.yaml'));
   const imported = Object.keys(enums).filter((n) => schemaNames.includes(n));
@@ -25,6 +29,7 @@ export function enumsSource(schemaNames) {
 
 /** The error catalog as typed constants. */
 export function errorsSource() {
+  /** @type {{ groups: { name: string, id: number, description: string }[], codes: { code: number, reason: string | null, group: string, description: string }[] }} */
   const { groups, codes } = readYaml(path.join(specDir, 'components/errors.yaml'));
   const groupEntries = groups.map((g) => `  ${g.name}: { id: ${g.id}, description: ${JSON.stringify(g.description)} },`);
   const codeEntries = codes.map(

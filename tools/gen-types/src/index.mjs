@@ -5,10 +5,15 @@ import { convertSchemas } from './schema-types.mjs';
 import { restTypeFiles } from './rest-types.mjs';
 import { enumsSource, errorsSource } from './catalog-types.mjs';
 import { renderWsStructure } from './ws-types.mjs';
+/** @import { BundledDocument } from '@ascendex-toolkit/codegen-core' */
 
 export const outDir = 'packages/types/src/generated';
 const GENERATOR = 'tools/gen-types';
 
+/**
+ * @param {string[]} sources
+ * @param {string} code
+ */
 async function file(sources, code) {
   return formatCode(banner(GENERATOR, sources) + '\n' + code);
 }
@@ -34,7 +39,11 @@ export async function generate() {
   return files;
 }
 
-/** The spec this package was generated from: versions and a hash of both bundled documents. */
+/**
+ * The spec this package was generated from: versions and a hash of both bundled documents.
+ * @param {BundledDocument} openapi
+ * @param {BundledDocument} asyncapi
+ */
 function specInfoSource(openapi, asyncapi) {
   const text = jsonText([openapi, asyncapi]);
   const sha256 = createHash('sha256').update(text).digest('hex');
@@ -48,8 +57,12 @@ export const specInfo = {
 `;
 }
 
-/** Re-exports every generated module (type-only modules with \`export type *\`). */
+/**
+ * Re-exports every generated module (type-only modules with \`export type *\`).
+ * @param {string[]} paths
+ */
 function barrelSource(paths) {
+  /** @param {string} p */
   const rel = (p) => './' + p.slice(outDir.length + 1).replace(/\.ts$/, '.js');
   const valueModules = ['enums.gen.ts', 'errors.gen.ts', 'spec-info.gen.ts'];
   return paths

@@ -2,7 +2,12 @@
 // body: success or error envelope) and <Op>Data (the payload inside the success envelope).
 // <Op>Success is a component schema, so it comes from schemas.gen.ts.
 import { restOperations, pascal, jsdoc, operationParams, PARAMS_IN } from '@ascendex-toolkit/codegen-core';
+/** @import { Operation, OpenApiDocument } from '@ascendex-toolkit/codegen-core' */
 
+/**
+ * `x-ascendex.payload` -> the `<Op>Data` type, given the `<Op>Success` type name.
+ * @type {Record<'data' | 'info' | 'body' | 'none', (success: string) => string>}
+ */
 const PAYLOAD_TYPE = {
   data: (s) => `${s}['data']`,
   info: (s) => `${s}['info']`,
@@ -10,6 +15,11 @@ const PAYLOAD_TYPE = {
   none: () => 'undefined',
 };
 
+/**
+ * @param {OpenApiDocument} openapi
+ * @param {Operation} op
+ * @param {string} id
+ */
 function paramsType(openapi, op, id) {
   const params = operationParams(openapi, op);
   const parts = PARAMS_IN
@@ -18,7 +28,10 @@ function paramsType(openapi, op, id) {
   return parts.length ? parts.join(' & ') : 'Record<string, never>';
 }
 
-/** @returns {Map<string, string>} tag -> TypeScript source (without banner) */
+/**
+ * @param {OpenApiDocument} openapi
+ * @returns {Map<string, string>} tag -> TypeScript source (without banner)
+ */
 export function restTypeFiles(openapi) {
   const byTag = new Map();
   for (const { route, method, op } of restOperations(openapi)) {
@@ -34,7 +47,9 @@ export function restTypeFiles(openapi) {
       lines.push(`/** JSON body of ${id}. */\nexport type ${Op}Body = NonNullable<operations['${id}']['requestBody']>['content']['application/json'];`);
     }
     lines.push(`/** Whole 200 body of ${id}: the success envelope or an error envelope. */\nexport type ${Op}Response = operations['${id}']['responses'][200]['content']['application/json'];`);
-    lines.push(`/** Payload of a successful ${id} (\`x-ascendex.payload: ${x.payload ?? 'data'}\`). */\nexport type ${Op}Data = ${PAYLOAD_TYPE[x.payload ?? 'data'](`${Op}Success`)};`);
+    /** @type {keyof typeof PAYLOAD_TYPE} */
+    const payload = x.payload ?? 'data';
+    lines.push(`/** Payload of a successful ${id} (\`x-ascendex.payload: ${payload}\`). */\nexport type ${Op}Data = ${PAYLOAD_TYPE[payload](`${Op}Success`)};`);
     byTag.set(tag, lines);
   }
   const files = new Map();

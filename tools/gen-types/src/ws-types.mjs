@@ -1,3 +1,4 @@
+/// <reference path="./asyncapi-generator.d.ts" />
 // WebSocket structure types, rendered by the AsyncAPI generator (2.x) with the local template in
 // tools/asyncapi-template, driven through the generator's library API.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';

@@ -1,20 +1,33 @@
 // The server-message dispatch table: for each message (in the root's x-ascendex-server-messages
 // order) the const values of the discriminating fields, `false` meaning "must be absent".
 import { resolveRef } from '@ascendex-toolkit/codegen-core';
+/** @import { BundledDocument, Schema } from '@ascendex-toolkit/codegen-core' */
 
+/** @typedef {string | number | boolean | false} MatchValue a const value, or `false` for "must be absent" */
+
+/**
+ * @param {Schema | boolean | undefined} schema a property's schema
+ * @param {BundledDocument} doc
+ * @returns {MatchValue | undefined}
+ */
 function constOf(schema, doc) {
   const s = resolveRef(doc, schema);
   if (s === false) return false;
   return s && typeof s === 'object' && 'const' in s ? s.const : undefined;
 }
 
-/** @returns {{ keys: string[], entries: { name: string, match: Record<string, string|number|boolean|false> }[] }} */
+/**
+ * @param {BundledDocument} asyncapi
+ * @returns {{ keys: string[], entries: { name: string, match: Record<string, MatchValue> }[] }}
+ */
 export function dispatchTable(asyncapi) {
   const keys = asyncapi['x-ascendex-discriminators'] ?? [];
+  /** @type {string[]} */
   const names = asyncapi['x-ascendex-server-messages'] ?? [];
   const entries = names.map((name) => {
     const payload = asyncapi.components.schemas[name];
     if (!payload) throw new Error(`x-ascendex-server-messages names ${name}, which has no payload schema`);
+    /** @type {Record<string, MatchValue>} */
     const match = {};
     for (const key of keys) {
       const value = constOf(payload.properties?.[key], asyncapi);

@@ -3,14 +3,24 @@ import { banner, formatCode, documents, jsdoc } from '@ascendex-toolkit/codegen-
 import { standaloneModule } from './standalone.mjs';
 import { restEntries, wsEntries } from './entries.mjs';
 import { dispatchTable } from './dispatch.mjs';
+/** @import { BundledDocument } from '@ascendex-toolkit/codegen-core' */
+/** @import { ValidatorEntry } from './entries.mjs' */
 
 export const outDir = 'packages/validators/src/generated';
 const GENERATOR = 'tools/gen-validators';
 const TYPES = '@ascendex-toolkit/types';
 
+/** @param {string[]} sources */
 const head = (sources) => banner(GENERATOR, sources) + '\n';
 
-/** `.validate.gen.js` (ajv standalone), its `.d.ts`, and the typed guards `.gen.ts`. */
+/**
+ * `.validate.gen.js` (ajv standalone), its `.d.ts`, and the typed guards `.gen.ts`.
+ * @param {string} dir
+ * @param {string} base
+ * @param {ValidatorEntry[]} entries
+ * @param {BundledDocument[]} docs
+ * @param {string[]} sources
+ */
 async function group(dir, base, entries, docs, sources) {
   const files = new Map();
   // ajv's `lines: true` output is deterministic and one statement per line, so diffs stay readable;
