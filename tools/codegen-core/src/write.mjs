@@ -5,8 +5,8 @@ import path from 'node:path';
 import prettier from 'prettier';
 import { repoRoot } from './paths.mjs';
 
-/** @type {import('prettier').Options} */
-const PRETTIER = { printWidth: 120, singleQuote: true, trailingComma: 'all' };
+/** @type {Promise<import('prettier').Options | null> | undefined} */
+let prettierOptions;
 
 /**
  * The first line of every generated file.
@@ -23,7 +23,11 @@ export function banner(generator, sources) {
  * @param {string} [parser]
  */
 export async function formatCode(code, parser = 'typescript') {
-  return prettier.format(code, { ...PRETTIER, parser });
+  // The repository's .prettierrc, so that generated and hand-written code share one style.
+  prettierOptions ??= prettier.resolveConfig(path.join(repoRoot, 'generated.ts'), { editorconfig: false });
+  const options = await prettierOptions;
+  if (!options) throw new Error(`no prettier configuration found for ${repoRoot}`);
+  return prettier.format(code, { ...options, parser });
 }
 
 /**
