@@ -7,7 +7,9 @@ import { asyncapiRoot, jsonText } from '@ascendex-toolkit/codegen-core';
 import { asyncapi } from './load.mjs';
 
 const describeDiagnostics = (diagnostics) =>
-  diagnostics.map((d) => `${['error', 'warning', 'info', 'hint'][d.severity]} ${d.code}: ${d.message} at /${d.path.join('/')}`);
+  diagnostics.map(
+    (d) => `${['error', 'warning', 'info', 'hint'][d.severity]} ${d.code}: ${d.message} at /${d.path.join('/')}`,
+  );
 
 describe('AsyncAPI document', () => {
   const parser = new Parser();

@@ -18,8 +18,10 @@ function docRequests() {
     found.push({ file, method, path: p, line: `${method} ${raw}` });
   };
   for (const { file, text } of docsFiles()) {
-    for (const m of text.matchAll(/\b(GET|POST|DELETE|PUT)\s+(<account-group>\/api\/[^\s`"']+|\/?api\/[^\s`"']+)/g)) add(file, m[1], m[2]);
-    for (const m of text.matchAll(/curl\s+-X\s+(GET|POST|DELETE|PUT)[^\n]*?["']?(https:\/\/ascendex\.com\/[^\s"']+)/g)) add(file, m[1], m[2]);
+    for (const m of text.matchAll(/\b(GET|POST|DELETE|PUT)\s+(<account-group>\/api\/[^\s`"']+|\/?api\/[^\s`"']+)/g))
+      add(file, m[1], m[2]);
+    for (const m of text.matchAll(/curl\s+-X\s+(GET|POST|DELETE|PUT)[^\n]*?["']?(https:\/\/ascendex\.com\/[^\s"']+)/g))
+      add(file, m[1], m[2]);
   }
   return found;
 }
@@ -29,7 +31,11 @@ function routeMatches(route, docPath) {
   const pattern = route
     .split(/(\{accountGroup\}|\{accountCategory\})/)
     .map((part) =>
-      part === '{accountGroup}' ? '(?:\\{accountGroup\\}|\\d+)' : part === '{accountCategory}' ? '(?:\\{accountCategory\\}|cash|margin)' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+      part === '{accountGroup}'
+        ? '(?:\\{accountGroup\\}|\\d+)'
+        : part === '{accountCategory}'
+          ? '(?:\\{accountCategory\\}|cash|margin)'
+          : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
     )
     .join('');
   return new RegExp(`^${pattern}$`).test(docPath);

@@ -6,13 +6,22 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const turbo = spawnSync(path.join(root, 'node_modules/.bin/turbo'), ['run', 'lint', 'typecheck', 'test', '--continue', '--output-logs=errors-only', ...process.argv.slice(2)], {
-  cwd: root,
-  stdio: 'inherit',
-});
+const turbo = spawnSync(
+  path.join(root, 'node_modules/.bin/turbo'),
+  ['run', 'lint', 'typecheck', 'test', '--continue', '--output-logs=errors-only', ...process.argv.slice(2)],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
 
-const workspaces = ['spec', ...['tools', 'packages'].flatMap((dir) => readdirSync(path.join(root, dir)).map((d) => path.join(dir, d)))];
-let passed = 0, failed = 0, skipped = 0;
+const workspaces = [
+  'spec',
+  ...['tools', 'packages'].flatMap((dir) => readdirSync(path.join(root, dir)).map((d) => path.join(dir, d))),
+];
+let passed = 0,
+  failed = 0,
+  skipped = 0;
 for (const ws of workspaces) {
   const file = path.join(root, ws, '.vitest-results.json');
   if (!existsSync(file)) continue;
@@ -20,7 +29,9 @@ for (const ws of workspaces) {
   passed += r.numPassedTests;
   failed += r.numFailedTests;
   skipped += r.numPendingTests + r.numTodoTests;
-  console.log(`  ${ws}: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`);
+  console.log(
+    `  ${ws}: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`,
+  );
 }
 const status = turbo.status ?? 1;
 console.log(`tests: ${passed} passed, ${failed + (status !== 0 && failed === 0 ? 1 : 0)} failed, ${skipped} skipped`);

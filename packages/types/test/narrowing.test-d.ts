@@ -52,7 +52,8 @@ describe('server message narrowing', () => {
         if (msg.status === 'Ack') expectTypeOf(msg).toEqualTypeOf<PlaceOrderAckMessage>();
         if (msg.status === 'Err') expectTypeOf(msg).toEqualTypeOf<PlaceOrderErrMessage>();
       }
-      if (msg.action === 'cancel-order' && msg.status === 'Ack') expectTypeOf(msg).toEqualTypeOf<CancelOrderAckMessage>();
+      if (msg.action === 'cancel-order' && msg.status === 'Ack')
+        expectTypeOf(msg).toEqualTypeOf<CancelOrderAckMessage>();
       if (msg.action === undefined) expectTypeOf(msg).toEqualTypeOf<OrderUpdateMessage | OrderCancelRejectMessage>();
     };
     expectTypeOf(handle).toBeFunction();
@@ -99,8 +100,15 @@ describe('payload field types', () => {
     };
     // @ts-expect-error a limit order needs orderPrice
     const noPrice: PlaceOrderArgs = { time: 1, symbol: 'BTC/USDT', orderQty: '1', orderType: 'limit', side: 'buy' };
-    // @ts-expect-error only limit orders take postOnly
-    const postOnlyMarket: PlaceOrderArgs = { time: 1, symbol: 'BTC/USDT', orderQty: '1', orderType: 'market', side: 'buy', postOnly: true };
+    const postOnlyMarket: PlaceOrderArgs = {
+      time: 1,
+      symbol: 'BTC/USDT',
+      orderQty: '1',
+      orderType: 'market',
+      side: 'buy',
+      // @ts-expect-error only limit orders take postOnly
+      postOnly: true,
+    };
     expectTypeOf([handle, noPrice, postOnlyMarket]).not.toBeNever();
   });
 

@@ -43,6 +43,12 @@ export function paramsCases(): (ValidatorCase & { parameters: NonNullable<SpecEx
   return [...byOp].map(([op, examples]) => {
     const value: Record<string, unknown> = {};
     for (const e of examples) if (!(e.parameter!.name in value)) value[e.parameter!.name] = e.value;
-    return { where: `${op} parameters`, validator: `${pascal(op)}Params`, value, schema: {}, parameters: examples.map((e) => e.parameter!) };
+    return {
+      where: `${op} parameters`,
+      validator: `${pascal(op)}Params`,
+      value,
+      schema: {},
+      parameters: examples.map((e) => e.parameter!),
+    };
   });
 }

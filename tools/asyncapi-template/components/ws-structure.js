@@ -72,11 +72,18 @@ export function wsStructureFiles(asyncapi, params) {
     const address = channel.address();
     const sub = ext(channel, 'x-ascendex-subscription');
     lines.push(
-      jsdoc(`Messages of the \`${id}\` channel.`, address ? `Topic \`${address}\`.` : 'Session-level channel without a topic.', channel.description()),
+      jsdoc(
+        `Messages of the \`${id}\` channel.`,
+        address ? `Topic \`${address}\`.` : 'Session-level channel without a topic.',
+        channel.description(),
+      ),
       `export type ${Channel}ChannelMessage = ${union(messageNames)};`,
     );
     if (address) {
-      lines.push(jsdoc(`The \`ch\` value that subscribes to the \`${id}\` channel.`), `export type ${Channel}Topic = ${topicType(address)};`);
+      lines.push(
+        jsdoc(`The \`ch\` value that subscribes to the \`${id}\` channel.`),
+        `export type ${Channel}Topic = ${topicType(address)};`,
+      );
     }
     for (const op of operations) {
       const request = ext(op, 'x-ascendex-request');
@@ -90,7 +97,9 @@ export function wsStructureFiles(asyncapi, params) {
       lines.push(
         jsdoc(
           `What the server answers to ${sent.map((n) => `{@link ${n}}`).join(' or ')} (operation \`${op.id()}\`).`,
-          request?.correlation ? `Matched to the request by \`${request.correlation.request}\` = \`${request.correlation.reply}\`.` : '',
+          request?.correlation
+            ? `Matched to the request by \`${request.correlation.request}\` = \`${request.correlation.reply}\`.`
+            : '',
         ),
         `export type ${pascal(operationId(op))}Reply = ${union(replies)};`,
       );
@@ -116,15 +125,21 @@ export function wsStructureFiles(asyncapi, params) {
     clientMessages.push(...sent);
     const key = request.action ?? request.op ?? op.id();
     const reply = op.reply();
-    requestEntries.push(`  ${JSON.stringify(key)}: { request: ${union(sent)}; reply: ${reply ? union(names(reply.messages().all())) : 'never'} };`);
+    requestEntries.push(
+      `  ${JSON.stringify(key)}: { request: ${union(sent)}; reply: ${reply ? union(names(reply.messages().all())) : 'never'} };`,
+    );
   }
   const imports = [...new Set([...serverMessages, ...clientMessages])].sort();
   const index = [
     `import type { ${imports.join(', ')} } from '${params.schemasModule}';`,
-    ...channelEntries.map(({ id, Channel, address }) =>
-      `import type { ${Channel}ChannelMessage${address ? `, ${Channel}Topic` : ''} } from './${id}.gen.js';`),
+    ...channelEntries.map(
+      ({ id, Channel, address }) =>
+        `import type { ${Channel}ChannelMessage${address ? `, ${Channel}Topic` : ''} } from './${id}.gen.js';`,
+    ),
     '',
-    jsdoc('Every message the server can send on the socket; narrow it on `m` (or `op` for `connected`), then `action`, `status`, `ac`.'),
+    jsdoc(
+      'Every message the server can send on the socket; narrow it on `m` (or `op` for `connected`), then `action`, `status`, `ac`.',
+    ),
     `export type ServerMessage = ${union(serverMessages)};`,
     jsdoc('Server message name → message type; `{ name, message }` pairs built from it narrow on `name`.'),
     `export interface ServerMessageMap {\n${serverMessages.map((n) => `  ${n}: ${n};`).join('\n')}\n}`,
@@ -137,7 +152,10 @@ export function wsStructureFiles(asyncapi, params) {
     jsdoc('Topic channels: the `ch` value to subscribe with, the messages that arrive, and whether auth is required.'),
     `export interface WsChannelMap {\n${channelEntries
       .filter((c) => c.address)
-      .map((c) => `  ${JSON.stringify(c.id)}: { topic: ${c.Channel}Topic; message: ${c.Channel}ChannelMessage; requiresAuth: ${Boolean(c.sub?.requiresAuth)} };`)
+      .map(
+        (c) =>
+          `  ${JSON.stringify(c.id)}: { topic: ${c.Channel}Topic; message: ${c.Channel}ChannelMessage; requiresAuth: ${Boolean(c.sub?.requiresAuth)} };`,
+      )
       .join('\n')}\n}`,
     jsdoc('Session-level channels (no topic) and their messages.'),
     `export interface WsSessionChannelMap {\n${channelEntries

@@ -16,7 +16,17 @@ const COMPONENT_REF = /^#\/components\/schemas\/(.+)$/;
  * Annotation-only keywords: they mean nothing to validation, and dropping them keeps the
  * generated validators small (ajv standalone embeds the schemas it compiles).
  */
-const ANNOTATIONS = new Set(['example', 'examples', 'format', 'xml', 'externalDocs', 'description', 'title', 'deprecated', 'summary']);
+const ANNOTATIONS = new Set([
+  'example',
+  'examples',
+  'format',
+  'xml',
+  'externalDocs',
+  'description',
+  'title',
+  'deprecated',
+  'summary',
+]);
 
 /**
  * A copy of a spec schema that ajv can compile: component refs point at registered ids, vendor

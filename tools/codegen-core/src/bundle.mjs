@@ -77,11 +77,15 @@ export function bundle(rootFile) {
       const kind = kindOf(target);
       if (kind === 'inline') {
         const resolved = walk(getAtPointer(readYaml(target), pointer), target);
-        return Object.keys(siblings).length ? { .../** @type {SpecObject} */ (resolved), ...walkMembers(siblings, file) } : resolved;
+        return Object.keys(siblings).length
+          ? { .../** @type {SpecObject} */ (resolved), ...walkMembers(siblings, file) }
+          : resolved;
       }
       const segments = decodePointer(pointer);
       if (segments.length !== 1) {
-        throw new Error(`${node.$ref} in ${path.relative(specDir, file)}: component refs must name a top-level entry (#/<Name>)`);
+        throw new Error(
+          `${node.$ref} in ${path.relative(specDir, file)}: component refs must name a top-level entry (#/<Name>)`,
+        );
       }
       const name = /** @type {string} */ (segments[0]);
       lift(kind, name, `${path.relative(specDir, target)}#${pointer}`, target, pointer);
@@ -112,7 +116,11 @@ export function bundle(rootFile) {
       if (name in merged) throw new Error(`component name clash: ${kind}/${name} is defined in the root document too`);
       merged[name] = value;
     }
-    doc.components[kind] = Object.fromEntries(Object.keys(merged).sort().map((k) => [k, merged[k]]));
+    doc.components[kind] = Object.fromEntries(
+      Object.keys(merged)
+        .sort()
+        .map((k) => [k, merged[k]]),
+    );
   }
   return /** @type {BundledDocument} */ (doc);
 }

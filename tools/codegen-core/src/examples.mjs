@@ -29,7 +29,8 @@ function mediaExamples(content, where, extra) {
     for (const [name, ex] of Object.entries(media.examples ?? {})) {
       out.push({ where: `${where} ${type} example "${name}"`, schema: media.schema, value: ex.value, ...extra });
     }
-    if ('example' in media) out.push({ where: `${where} ${type} example`, schema: media.schema, value: media.example, ...extra });
+    if ('example' in media)
+      out.push({ where: `${where} ${type} example`, schema: media.schema, value: media.example, ...extra });
   }
   return out;
 }
@@ -48,14 +49,24 @@ export function openapiExamples(doc) {
       const param = resolveParameter(doc, p);
       /** @type {Partial<SpecExample>} */
       const extra = { kind: 'parameter', operationId: op.operationId, parameter: param };
-      if ('example' in param) out.push({ where: `${at} parameter ${param.name}`, schema: param.schema, value: param.example, ...extra });
+      if ('example' in param)
+        out.push({ where: `${at} parameter ${param.name}`, schema: param.schema, value: param.example, ...extra });
       for (const [name, ex] of Object.entries(param.examples ?? {})) {
-        out.push({ where: `${at} parameter ${param.name} example "${name}"`, schema: param.schema, value: ex.value, ...extra });
+        out.push({
+          where: `${at} parameter ${param.name} example "${name}"`,
+          schema: param.schema,
+          value: ex.value,
+          ...extra,
+        });
       }
     }
-    out.push(...mediaExamples(op.requestBody?.content, `${at} request body`, { kind: 'body', operationId: op.operationId }));
+    out.push(
+      ...mediaExamples(op.requestBody?.content, `${at} request body`, { kind: 'body', operationId: op.operationId }),
+    );
     for (const [status, res] of Object.entries(op.responses ?? {})) {
-      out.push(...mediaExamples(res.content, `${at} response ${status}`, { kind: 'response', operationId: op.operationId }));
+      out.push(
+        ...mediaExamples(res.content, `${at} response ${status}`, { kind: 'response', operationId: op.operationId }),
+      );
     }
   }
   return out;
@@ -72,7 +83,13 @@ export function asyncapiExamples(doc) {
   for (const [id, message] of Object.entries(doc.components?.messages ?? {})) {
     for (const [i, ex] of (message.examples ?? []).entries()) {
       if (!('payload' in ex)) continue;
-      out.push({ where: `message ${id} example "${ex.name ?? i}"`, schema: message.payload, value: ex.payload, kind: 'message', message: message.name });
+      out.push({
+        where: `message ${id} example "${ex.name ?? i}"`,
+        schema: message.payload,
+        value: ex.payload,
+        kind: 'message',
+        message: message.name,
+      });
     }
   }
   return out;

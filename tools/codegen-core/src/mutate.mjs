@@ -122,7 +122,8 @@ export function withValueAt(value, path, replacement) {
 }
 
 /** @param {unknown} v */
-const isScalar = (v) => typeof v === 'string' || typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean';
+const isScalar = (v) =>
+  typeof v === 'string' || typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean';
 const DECIMAL_LIKE = /^-?\d+(\.\d+)?$/;
 
 /**
@@ -140,7 +141,8 @@ export const MUTATIONS = {
     replace: () => 'NOT_A_KNOWN_VALUE',
   },
   'number instead of decimal string': {
-    find: (s, v) => s.type === 'string' && typeof s.pattern === 'string' && typeof v === 'string' && DECIMAL_LIKE.test(v),
+    find: (s, v) =>
+      s.type === 'string' && typeof s.pattern === 'string' && typeof v === 'string' && DECIMAL_LIKE.test(v),
     replace: (v) => Number(v),
   },
 };

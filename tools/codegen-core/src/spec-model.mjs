@@ -68,7 +68,11 @@ export function operationParams(openapi, op) {
  * @returns {{ name: string, payload: SpecObject, message: SpecObject }[]}
  */
 export function wsMessages(asyncapi) {
-  return Object.values(asyncapi.components?.messages ?? {}).map((m) => ({ name: m.name, payload: m.payload, message: m }));
+  return Object.values(asyncapi.components?.messages ?? {}).map((m) => ({
+    name: m.name,
+    payload: m.payload,
+    message: m,
+  }));
 }
 
 /**

@@ -83,7 +83,9 @@ export async function runGenerator(name, generate, outDirs) {
   const files = await generate();
   const { written, deleted, unchanged } = writeGenerated(files, outDirs);
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
-  console.log(`${name}: ${files.size} files (${written.length} written, ${deleted.length} deleted, ${unchanged} unchanged) in ${seconds} s`);
+  console.log(
+    `${name}: ${files.size} files (${written.length} written, ${deleted.length} deleted, ${unchanged} unchanged) in ${seconds} s`,
+  );
   for (const f of written) console.log(`  wrote ${f}`);
   for (const f of deleted) console.log(`  deleted ${f}`);
 }

@@ -31,13 +31,16 @@ export function enumsSource(schemaNames) {
 export function errorsSource() {
   /** @type {{ groups: { name: string, id: number, description: string }[], codes: { code: number, reason: string | null, group: string, description: string }[] }} */
   const { groups, codes } = readYaml(path.join(specDir, 'components/errors.yaml'));
-  const groupEntries = groups.map((g) => `  ${g.name}: { id: ${g.id}, description: ${JSON.stringify(g.description)} },`);
+  const groupEntries = groups.map(
+    (g) => `  ${g.name}: { id: ${g.id}, description: ${JSON.stringify(g.description)} },`,
+  );
   const codeEntries = codes.map(
-    (c) => `  ${c.code}: { reason: ${JSON.stringify(c.reason)}, group: '${c.group}', description: ${JSON.stringify(c.description)} },`,
+    (c) =>
+      `  ${c.code}: { reason: ${JSON.stringify(c.reason)}, group: '${c.group}', description: ${JSON.stringify(c.description)} },`,
   );
   return [
     jsdoc('Error groups: `Math.floor(code / 10000)` is the group id.') +
-    `export const errorGroups = {\n${groupEntries.join('\n')}\n} as const;`,
+      `export const errorGroups = {\n${groupEntries.join('\n')}\n} as const;`,
     `export type ErrorGroupName = keyof typeof errorGroups;`,
     '',
     `export interface ErrorCatalogEntry {`,
@@ -48,7 +51,7 @@ export function errorsSource() {
     `}`,
     '',
     jsdoc('Every error code the exchange documents: code -> reason, group, description.') +
-    `export const errorCatalog = {\n${codeEntries.join('\n')}\n} as const satisfies Record<number, ErrorCatalogEntry>;`,
+      `export const errorCatalog = {\n${codeEntries.join('\n')}\n} as const satisfies Record<number, ErrorCatalogEntry>;`,
     `export type KnownErrorCode = keyof typeof errorCatalog;`,
     `export type KnownErrorReason = NonNullable<(typeof errorCatalog)[KnownErrorCode]['reason']>;`,
   ].join('\n');

@@ -25,7 +25,10 @@ export async function generate() {
   const { components, restPaths, aliases, schemaNames } = await convertSchemas(openapi, asyncapi);
   const both = ['spec/openapi.yaml', 'spec/asyncapi.yaml'];
   files.set(`${outDir}/schemas.gen.ts`, await file(both, `${components}\n\n${aliases}\n`));
-  files.set(`${outDir}/rest/paths.gen.ts`, await file(['spec/openapi.yaml'], `import type { components } from '../schemas.gen.js';\n\n${restPaths}`));
+  files.set(
+    `${outDir}/rest/paths.gen.ts`,
+    await file(['spec/openapi.yaml'], `import type { components } from '../schemas.gen.js';\n\n${restPaths}`),
+  );
   for (const [tag, code] of restTypeFiles(openapi)) {
     files.set(`${outDir}/rest/${tag}.gen.ts`, await file(['spec/openapi.yaml'], code));
   }
@@ -65,10 +68,16 @@ function barrelSource(paths) {
   /** @param {string} p */
   const rel = (p) => './' + p.slice(outDir.length + 1).replace(/\.ts$/, '.js');
   const valueModules = ['enums.gen.ts', 'errors.gen.ts', 'spec-info.gen.ts'];
-  return paths
-    // Everything except rest/paths.gen.ts (re-exported by name below) and this barrel itself.
-    .filter((p) => !p.endsWith('/rest/paths.gen.ts') && p !== `${outDir}/index.gen.ts`)
-    .sort()
-    .map((p) => (valueModules.some((v) => p.endsWith('/' + v)) ? `export * from '${rel(p)}';` : `export type * from '${rel(p)}';`))
-    .join('\n') + `\nexport type { paths, operations } from './rest/paths.gen.js';\n`;
+  return (
+    paths
+      // Everything except rest/paths.gen.ts (re-exported by name below) and this barrel itself.
+      .filter((p) => !p.endsWith('/rest/paths.gen.ts') && p !== `${outDir}/index.gen.ts`)
+      .sort()
+      .map((p) =>
+        valueModules.some((v) => p.endsWith('/' + v))
+          ? `export * from '${rel(p)}';`
+          : `export type * from '${rel(p)}';`,
+      )
+      .join('\n') + `\nexport type { paths, operations } from './rest/paths.gen.js';\n`
+  );
 }

@@ -22,9 +22,9 @@ const PAYLOAD_TYPE = {
  */
 function paramsType(openapi, op, id) {
   const params = operationParams(openapi, op);
-  const parts = PARAMS_IN
-    .filter((where) => params.some((p) => p.in === where))
-    .map((where) => `NonNullable<operations['${id}']['parameters']['${where}']>`);
+  const parts = PARAMS_IN.filter((where) => params.some((p) => p.in === where)).map(
+    (where) => `NonNullable<operations['${id}']['parameters']['${where}']>`,
+  );
   return parts.length ? parts.join(' & ') : 'Record<string, never>';
 }
 
@@ -41,15 +41,26 @@ export function restTypeFiles(openapi) {
     const tag = op.tags[0];
     const lines = byTag.get(tag) ?? [];
     const where = `${method.toUpperCase()} ${route} · ${x.signed ? `signed, prehash \`${x.prehash}\`` : 'public'}`;
-    const doc = jsdoc(op.summary, '', where, op.deprecated ? '@deprecated the exchange keeps this endpoint for old clients only' : '');
+    const doc = jsdoc(
+      op.summary,
+      '',
+      where,
+      op.deprecated ? '@deprecated the exchange keeps this endpoint for old clients only' : '',
+    );
     lines.push(`${doc}export type ${Op}Params = ${paramsType(openapi, op, id)};`);
     if (op.requestBody) {
-      lines.push(`/** JSON body of ${id}. */\nexport type ${Op}Body = NonNullable<operations['${id}']['requestBody']>['content']['application/json'];`);
+      lines.push(
+        `/** JSON body of ${id}. */\nexport type ${Op}Body = NonNullable<operations['${id}']['requestBody']>['content']['application/json'];`,
+      );
     }
-    lines.push(`/** Whole 200 body of ${id}: the success envelope or an error envelope. */\nexport type ${Op}Response = operations['${id}']['responses'][200]['content']['application/json'];`);
+    lines.push(
+      `/** Whole 200 body of ${id}: the success envelope or an error envelope. */\nexport type ${Op}Response = operations['${id}']['responses'][200]['content']['application/json'];`,
+    );
     /** @type {keyof typeof PAYLOAD_TYPE} */
     const payload = x.payload ?? 'data';
-    lines.push(`/** Payload of a successful ${id} (\`x-ascendex.payload: ${payload}\`). */\nexport type ${Op}Data = ${PAYLOAD_TYPE[payload](`${Op}Success`)};`);
+    lines.push(
+      `/** Payload of a successful ${id} (\`x-ascendex.payload: ${payload}\`). */\nexport type ${Op}Data = ${PAYLOAD_TYPE[payload](`${Op}Success`)};`,
+    );
     byTag.set(tag, lines);
   }
   const files = new Map();

@@ -42,7 +42,11 @@ function withoutExamples(node) {
 export async function convertSchemas(openapi, asyncapi) {
   const merged = withoutExamples(structuredClone(openapi));
   const schemas = { ...merged.components.schemas, ...withoutExamples(asyncapi.components.schemas) };
-  merged.components.schemas = Object.fromEntries(Object.keys(schemas).sort().map((k) => [k, /** @type {Schema} */ (schemas[k])]));
+  merged.components.schemas = Object.fromEntries(
+    Object.keys(schemas)
+      .sort()
+      .map((k) => [k, /** @type {Schema} */ (schemas[k])]),
+  );
 
   const nodes = await openapiTS(/** @type {OpenAPI3} */ (merged), {
     transform: (schema) => (schema['x-ascendex-bigint'] ? NUMBER_OR_BIGINT : undefined),

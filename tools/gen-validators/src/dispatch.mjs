@@ -33,7 +33,8 @@ export function dispatchTable(asyncapi) {
       const value = constOf(payload.properties?.[key], asyncapi);
       if (value !== undefined) match[key] = value;
     }
-    if (match.m === undefined && match.op === undefined) throw new Error(`${name} has no const m or op: it cannot be dispatched`);
+    if (match.m === undefined && match.op === undefined)
+      throw new Error(`${name} has no const m or op: it cannot be dispatched`);
     return { name, match };
   });
   return { keys, entries };

@@ -83,7 +83,9 @@ export async function generate() {
   files.set(`${outDir}/ws/dispatch.gen.ts`, await formatCode(head(['spec/asyncapi.yaml']) + table));
   files.set(
     `${outDir}/index.gen.ts`,
-    await formatCode(head(['spec/openapi.yaml', 'spec/asyncapi.yaml']) + modules.map((m) => `export * from '${m}';`).join('\n') + '\n'),
+    await formatCode(
+      head(['spec/openapi.yaml', 'spec/asyncapi.yaml']) + modules.map((m) => `export * from '${m}';`).join('\n') + '\n',
+    ),
   );
   return files;
 }
