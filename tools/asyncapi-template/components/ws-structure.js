@@ -3,7 +3,7 @@
 // openapi-typescript), so nothing here converts JSON Schema: a message's `name` is its payload's
 // component schema name (spec/README.md).
 
-import { pascal, jsdoc } from '@ascendex-toolkit/codegen-core/naming';
+import { pascal, kebab, jsdoc } from '@ascendex-toolkit/codegen-core/naming';
 /** @import { AsyncAPIDocumentInterface, MessageInterface, OperationInterface } from '@asyncapi/parser' */
 
 /**
@@ -110,7 +110,7 @@ export function wsStructureFiles(asyncapi, params) {
       .filter((n) => allTypes.has(n))
       .sort();
     const header = used.length ? `import type { ${used.join(', ')} } from '${params.schemasModule}';\n\n` : '';
-    files.push({ name: `${id}.gen.ts`, content: tidy(header + lines.join('\n') + '\n') });
+    files.push({ name: `${kebab(id)}.gen.ts`, content: tidy(header + lines.join('\n') + '\n') });
   }
 
   // The whole socket: every server message in dispatch order, every client message, and maps.
@@ -134,7 +134,7 @@ export function wsStructureFiles(asyncapi, params) {
     `import type { ${imports.join(', ')} } from '${params.schemasModule}';`,
     ...channelEntries.map(
       ({ id, Channel, address }) =>
-        `import type { ${Channel}ChannelMessage${address ? `, ${Channel}Topic` : ''} } from './${id}.gen.js';`,
+        `import type { ${Channel}ChannelMessage${address ? `, ${Channel}Topic` : ''} } from './${kebab(id)}.gen.js';`,
     ),
     '',
     jsdoc(

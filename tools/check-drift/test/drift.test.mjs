@@ -3,6 +3,7 @@
 // twice gives the same bytes.
 import { describe, it, expect, beforeAll } from 'vitest';
 import { execFileSync } from 'node:child_process';
+import { basename } from 'node:path';
 import { repoRoot } from '@ascendex-toolkit/codegen-core';
 import * as types from '@ascendex-toolkit/gen-types';
 import * as validators from '@ascendex-toolkit/gen-validators';
@@ -53,6 +54,11 @@ describe('generated code', () => {
     const second = await generateAll();
     expect([...second.keys()]).toEqual([...first.keys()]);
     for (const [path, content] of first) expect(second.get(path), path).toBe(content);
+  });
+
+  it('names every file in kebab-case', () => {
+    const notKebab = [...first.keys()].filter((p) => !/^[a-z0-9]+(?:-[a-z0-9]+)*(?:\.[a-z0-9]+)+$/.test(basename(p)));
+    expect(notKebab).toEqual([]);
   });
 
   it('starts every file with the generated-code banner', () => {
