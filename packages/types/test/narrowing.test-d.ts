@@ -15,7 +15,7 @@ import type {
   CashBalanceUpdateMessage,
   MarginBalanceUpdateMessage,
   BalanceSnapshotMessage,
-  PlaceOrderReply,
+  WsPlaceOrderReply,
   WsRequestMap,
   WsChannelMap,
   DepthTopic,
@@ -71,7 +71,7 @@ describe('server message narrowing', () => {
 
   it('maps names and requests to types', () => {
     expectTypeOf<ServerMessageMap['DepthMessage']>().toEqualTypeOf<DepthMessage>();
-    expectTypeOf<WsRequestMap['place-order']['reply']>().toEqualTypeOf<PlaceOrderReply>();
+    expectTypeOf<WsRequestMap['place-order']['reply']>().toEqualTypeOf<WsPlaceOrderReply>();
     expectTypeOf<WsChannelMap['depth']['topic']>().toEqualTypeOf<DepthTopic>();
     expectTypeOf<'depth:BTC/USDT'>().toMatchTypeOf<DepthTopic>();
     expectTypeOf<'bbo:BTC/USDT'>().not.toMatchTypeOf<DepthTopic>();

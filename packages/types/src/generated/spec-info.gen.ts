@@ -5,5 +5,5 @@ export const specInfo = {
   openapiVersion: '1.0.0',
   asyncapiVersion: '1.0.0',
   /** SHA-256 of the bundled OpenAPI and AsyncAPI documents. */
-  sha256: '0ee21e2660658f19ec96dbb293db4bf52f6dc7ab4006b90998379af657e07967',
+  sha256: '31094a6cb7173842f94731e4e4117a67f293d95f0452190ca6f0d59dd1c5fddd',
 } as const;
