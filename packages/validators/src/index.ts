@@ -5,6 +5,7 @@ export {
   AscendexError,
   ValidationError,
   JsonParseError,
+  JsonStringifyError,
   UnknownMessageError,
   type ValidationIssue,
 } from './runtime/errors.js';

@@ -4,6 +4,8 @@ import {
   parseJson,
   stringifyJson,
   JsonParseError,
+  JsonStringifyError,
+  AscendexError,
   isTradesMessage,
   assertTradesMessage,
   parseServerMessage,
@@ -72,6 +74,12 @@ describe('lossless JSON', () => {
 
   it('serialises bigints exactly and refuses what JSON cannot hold', () => {
     expect(stringifyJson({ a: 2n ** 64n, b: [1, 'x'] })).toBe('{"a":18446744073709551616,"b":[1,"x"]}');
-    expect(() => stringifyJson(undefined)).toThrow(TypeError);
+    for (const bad of [undefined, () => 1, Symbol('s')]) {
+      expect(() => stringifyJson(bad)).toThrow(JsonStringifyError);
+    }
+    const circular: Record<string, unknown> = {};
+    circular.self = circular;
+    expect(() => stringifyJson(circular)).toThrow(JsonStringifyError);
+    expect(() => stringifyJson(undefined)).toThrow(AscendexError);
   });
 });
