@@ -8,41 +8,84 @@ import { refName } from './naming.mjs';
 /** @typedef {(schema: Schema, value: unknown) => boolean} SchemaTest */
 
 /**
- * Finds a required property that is present in `value`, searching the branch of
- * oneOf/anyOf/allOf that `value` matches and descending into properties and items.
+ * @typedef {object} SearchRules
+ * @property {ComponentLookup} component
+ * @property {SchemaTest} matches validates a value against a schema (picks oneOf/anyOf branches)
+ * @property {(schema: Schema, value: any, path: ValuePath) => ValuePath | null} atSchema asked at every
+ *   schema on the way, each `$ref` and the schema it resolves to, before descending
+ * @property {(schema: Schema, value: any, path: ValuePath) => ValuePath | null} atObject asked at a
+ *   resolved object schema whose value is an object, after its branches, before its properties
+ */
+
+/**
+ * The one depth-first walk of a value along its schema behind {@link findRequiredPath} and
+ * {@link findFieldPath}: through `$ref`s, the oneOf/anyOf branches the value matches and every allOf
+ * branch, then the properties present in the value and the items of an array.
  * @param {any} value the example (`any`: it is walked along its schema, which says what it holds)
  * @param {Schema | undefined} schema a bundled-document schema (may contain component $refs)
- * @param {ComponentLookup} component
- * @param {SchemaTest} matches validates a value against a schema
- * @param {ValuePath} [path] where `value` is in the example (for recursion)
- * @returns {ValuePath | null} the path of the property to remove
+ * @param {SearchRules} rules
+ * @param {ValuePath} path where `value` is in the example
+ * @returns {ValuePath | null}
  */
-export function findRequiredPath(value, schema, component, matches, path = []) {
+function searchAlongSchema(value, schema, rules, path) {
   let s = schema;
-  while (s && typeof s === 'object' && typeof s.$ref === 'string') s = component(refName(s.$ref));
+  while (s && typeof s === 'object' && typeof s.$ref === 'string') {
+    const hit = rules.atSchema(s, value, path);
+    if (hit) return hit;
+    s = rules.component(refName(s.$ref));
+  }
   if (!s || typeof s !== 'object') return null;
+  const hit = rules.atSchema(s, value, path);
+  if (hit) return hit;
   for (const key of ['oneOf', 'anyOf', 'allOf']) {
     for (const branch of s[key] ?? []) {
-      if (key !== 'allOf' && !matches(branch, value)) continue;
-      const found = findRequiredPath(value, branch, component, matches, path);
+      if (key !== 'allOf' && !rules.matches(branch, value)) continue;
+      const found = searchAlongSchema(value, branch, rules, path);
       if (found) return found;
     }
   }
   if (value && typeof value === 'object' && !Array.isArray(value)) {
-    for (const key of s.required ?? []) if (key in value) return [...path, key];
+    const own = rules.atObject(s, value, path);
+    if (own) return own;
     for (const [key, sub] of Object.entries(s.properties ?? {})) {
       if (!(key in value)) continue;
-      const found = findRequiredPath(value[key], sub, component, matches, [...path, key]);
+      const found = searchAlongSchema(value[key], sub, rules, [...path, key]);
       if (found) return found;
     }
   }
   if (Array.isArray(value) && s.items && typeof s.items === 'object') {
     for (const [i, item] of value.entries()) {
-      const found = findRequiredPath(item, s.items, component, matches, [...path, i]);
+      const found = searchAlongSchema(item, s.items, rules, [...path, i]);
       if (found) return found;
     }
   }
   return null;
+}
+
+/**
+ * Finds a required property that is present in `value`, searching the branch of
+ * oneOf/anyOf/allOf that `value` matches and descending into properties and items.
+ * @param {any} value the example
+ * @param {Schema | undefined} schema a bundled-document schema (may contain component $refs)
+ * @param {ComponentLookup} component
+ * @param {SchemaTest} matches validates a value against a schema
+ * @returns {ValuePath | null} the path of the property to remove
+ */
+export function findRequiredPath(value, schema, component, matches) {
+  return searchAlongSchema(
+    value,
+    schema,
+    {
+      component,
+      matches,
+      atSchema: () => null,
+      atObject: (s, v, path) => {
+        const key = (s.required ?? []).find((/** @type {string} */ k) => k in v);
+        return key === undefined ? null : [...path, key];
+      },
+    },
+    [],
+  );
 }
 
 /**
@@ -63,45 +106,27 @@ export function withoutPath(value, path) {
 }
 
 /**
- * Finds the first field below the root whose (resolved) schema satisfies `predicate`, searching
- * like {@link findRequiredPath}.
+ * Finds the first field below the root whose schema (a `$ref` or what it resolves to) satisfies
+ * `predicate`, searching like {@link findRequiredPath}.
  * @param {any} value
  * @param {Schema | undefined} schema
  * @param {ComponentLookup} component
  * @param {SchemaTest} matches
  * @param {SchemaTest} predicate
- * @param {ValuePath} [path]
  * @returns {ValuePath | null}
  */
-export function findFieldPath(value, schema, component, matches, predicate, path = []) {
-  let s = schema;
-  while (s && typeof s === 'object' && typeof s.$ref === 'string') {
-    if (path.length && predicate(s, value)) return path;
-    s = component(refName(s.$ref));
-  }
-  if (!s || typeof s !== 'object') return null;
-  if (path.length && predicate(s, value)) return path;
-  for (const key of ['oneOf', 'anyOf', 'allOf']) {
-    for (const branch of s[key] ?? []) {
-      if (key !== 'allOf' && !matches(branch, value)) continue;
-      const found = findFieldPath(value, branch, component, matches, predicate, path);
-      if (found) return found;
-    }
-  }
-  if (value && typeof value === 'object' && !Array.isArray(value)) {
-    for (const [key, sub] of Object.entries(s.properties ?? {})) {
-      if (!(key in value)) continue;
-      const found = findFieldPath(value[key], sub, component, matches, predicate, [...path, key]);
-      if (found) return found;
-    }
-  }
-  if (Array.isArray(value) && s.items && typeof s.items === 'object') {
-    for (const [i, item] of value.entries()) {
-      const found = findFieldPath(item, s.items, component, matches, predicate, [...path, i]);
-      if (found) return found;
-    }
-  }
-  return null;
+export function findFieldPath(value, schema, component, matches, predicate) {
+  return searchAlongSchema(
+    value,
+    schema,
+    {
+      component,
+      matches,
+      atSchema: (s, v, path) => (path.length && predicate(s, v) ? path : null),
+      atObject: () => null,
+    },
+    [],
+  );
 }
 
 /**
