@@ -3,11 +3,13 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { Parser, fromFile } from '@asyncapi/parser';
-import { asyncapiRoot } from '@ascendex-toolkit/codegen-core';
+import { asyncapiRoot, jsonText } from '@ascendex-toolkit/codegen-core';
 import { asyncapi } from './load.mjs';
 
 const describeDiagnostics = (diagnostics) =>
-  diagnostics.map((d) => `${['error', 'warning', 'info', 'hint'][d.severity]} ${d.code}: ${d.message} at /${d.path.join('/')}`);
+  diagnostics.map(
+    (d) => `${['error', 'warning', 'info', 'hint'][d.severity]} ${d.code}: ${d.message} at /${d.path.join('/')}`,
+  );
 
 describe('AsyncAPI document', () => {
   const parser = new Parser();
@@ -19,7 +21,7 @@ describe('AsyncAPI document', () => {
   });
 
   it('parses as bundled with no diagnostics', async () => {
-    const { document, diagnostics } = await parser.parse(JSON.stringify(asyncapi, (_k, v) => (typeof v === 'bigint' ? Number(v) : v)));
+    const { document, diagnostics } = await parser.parse(jsonText(asyncapi));
     expect(describeDiagnostics(diagnostics)).toEqual([]);
     expect(document?.messages().length).toBeGreaterThan(0);
   });

@@ -12,7 +12,9 @@ const examples = [...openapiExamples(openapi), ...asyncapiExamples(asyncapi)].ma
 function sampleBlocks(text) {
   return [
     ...[...text.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => m[1]),
-    ...[...text.matchAll(/(?:^|\n\n)((?: {4}.*(?:\n|$))+)/g)].map((m) => m[1]).filter((b) => b.trimStart().startsWith('{')),
+    ...[...text.matchAll(/(?:^|\n\n)((?: {4}.*(?:\n|$))+)/g)]
+      .map((m) => m[1])
+      .filter((b) => b.trimStart().startsWith('{')),
     ...[...text.matchAll(/^(?:<<<|>>>)\s*(\{.*\})/gm)].map((m) => m[1]),
   ];
 }
@@ -29,7 +31,10 @@ describe('docs samples', () => {
   });
 
   it.skipIf(!docsPresent).each(samples.map((s) => [s.name, s]))('%s is an example in the spec', (_n, s) => {
-    expect(examples.some((e) => isDeepStrictEqual(e, s.value)), 'no spec example has exactly these fields and values').toBe(true);
+    expect(
+      examples.some((e) => isDeepStrictEqual(e, s.value)),
+      'no spec example has exactly these fields and values',
+    ).toBe(true);
   });
 
   it.skipIf(docsPresent)(`is skipped: ${SKIP_REASON}`, () => {

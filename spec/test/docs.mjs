@@ -13,7 +13,8 @@ export function docsFiles() {
   const files = [];
   for (const dir of ['', 'misc']) {
     for (const name of readdirSync(path.join(apiDocsDir, dir))) {
-      if (name.endsWith('.md')) files.push({ file: path.join(dir, name), text: readFileSync(path.join(apiDocsDir, dir, name), 'utf8') });
+      if (name.endsWith('.md'))
+        files.push({ file: path.join(dir, name), text: readFileSync(path.join(apiDocsDir, dir, name), 'utf8') });
     }
   }
   return files;

@@ -32,7 +32,13 @@ describe('error catalog', () => {
     const listed = [...appendix.matchAll(/^\s*(\d{6})\s*\|\s*([A-Z_]+)/gm)].map((m) => [Number(m[1]), m[2]]);
     expect(listed.length).toBeGreaterThan(50);
     for (const [code, reason] of listed) expect(codes.find((c) => c.code === code)?.reason, `${code}`).toBe(reason);
-    const elsewhere = docsFiles().flatMap((f) => [...f.text.matchAll(/(?:"code"|"violationCode"|code)\W{1,4}(\d{6})\b/g)].map((m) => Number(m[1])));
-    for (const code of new Set(elsewhere)) expect(codes.some((c) => c.code === code), `code ${code}`).toBe(true);
+    const elsewhere = docsFiles().flatMap((f) =>
+      [...f.text.matchAll(/(?:"code"|"violationCode"|code)\W{1,4}(\d{6})\b/g)].map((m) => Number(m[1])),
+    );
+    for (const code of new Set(elsewhere))
+      expect(
+        codes.some((c) => c.code === code),
+        `code ${code}`,
+      ).toBe(true);
   });
 });

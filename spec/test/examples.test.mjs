@@ -1,10 +1,21 @@
 // Every example in both documents satisfies its schema, and each stops satisfying it once a
 // required field is removed (so the check is able to fail).
 import { describe, it, expect } from 'vitest';
-import { openapiExamples, asyncapiExamples, schemaExamples, findRequiredPath, withoutPath } from '@ascendex-toolkit/codegen-core';
+import {
+  openapiExamples,
+  asyncapiExamples,
+  schemaExamples,
+  findRequiredPath,
+  withoutPath,
+} from '@ascendex-toolkit/codegen-core';
 import { openapi, asyncapi, validate, component } from './load.mjs';
 
-const examples = [...openapiExamples(openapi), ...asyncapiExamples(asyncapi), ...schemaExamples(openapi), ...schemaExamples(asyncapi)];
+const examples = [
+  ...openapiExamples(openapi),
+  ...asyncapiExamples(asyncapi),
+  ...schemaExamples(openapi),
+  ...schemaExamples(asyncapi),
+];
 const payloadExamples = [...openapiExamples(openapi), ...asyncapiExamples(asyncapi)];
 
 describe('spec examples', () => {

@@ -22,7 +22,9 @@ function stripComments(text) {
 /** Splits text into its top-level `{...}` / `[...]` values by bracket depth outside strings. */
 function topLevelValues(text) {
   const values = [];
-  let depth = 0, start = -1, inString = false;
+  let depth = 0,
+    start = -1,
+    inString = false;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (c === '"' && text[i - 1] !== '\\') inString = !inString;

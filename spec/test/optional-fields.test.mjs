@@ -118,7 +118,13 @@ const cases = [
   },
   {
     schema: 'BatchOrderErrorItem',
-    value: { code: 300004, message: 'Notional is too small.', reason: 'INVALID_NOTIONAL', symbol: 'ASD/USDT', orderId: '' },
+    value: {
+      code: 300004,
+      message: 'Notional is too small.',
+      reason: 'INVALID_NOTIONAL',
+      symbol: 'ASD/USDT',
+      orderId: '',
+    },
     optional: ['id'],
     identity: ['symbol', 'code'],
   },
@@ -174,12 +180,14 @@ const cases = [
 
 describe('fields the exchange may leave out', () => {
   it.each(cases.map((c) => [c.schema, c]))('%s: a payload without the optional fields validates', (_name, c) => {
-    for (const field of c.optional) expect(c.value, `${field} must be absent from the payload`).not.toHaveProperty(field);
+    for (const field of c.optional)
+      expect(c.value, `${field} must be absent from the payload`).not.toHaveProperty(field);
     expect(validate(component(c.schema), c.value)).toBeNull();
   });
 
   it.each(cases.map((c) => [c.schema, c]))('%s: the same payload without an identity field is rejected', (_name, c) => {
-    for (const field of c.identity) expect(missing(validate(component(c.schema), without(c.value, field)))).toEqual([field]);
+    for (const field of c.identity)
+      expect(missing(validate(component(c.schema), without(c.value, field)))).toEqual([field]);
   });
 
   it.each(cases.map((c) => [c.schema, c]))('%s: an optional field, when sent, is still type-checked', (_name, c) => {

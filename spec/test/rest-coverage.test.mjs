@@ -1,13 +1,11 @@
 // Every REST request line of the docs maps to an operation, and every operation's auth and URL
 // metadata (x-ascendex) is complete and agrees with its path.
 import { describe, it, expect } from 'vitest';
+import { restOperations, pascal, refName, METHODS } from '@ascendex-toolkit/codegen-core';
 import { openapi } from './load.mjs';
 import { docsPresent, docsFiles, SKIP_REASON } from './docs.mjs';
 
-const METHODS = ['get', 'post', 'delete', 'put', 'patch'];
-const operations = Object.entries(openapi.paths).flatMap(([route, item]) =>
-  METHODS.filter((m) => item[m]).map((method) => ({ route, method: method.toUpperCase(), op: item[method] })),
-);
+const operations = restOperations(openapi).map((o) => ({ ...o, method: o.method.toUpperCase() }));
 /** Method and route pairs the exchange answers: each operation's own, plus `x-ascendex.alsoAccepts.methods`. */
 const answered = operations.flatMap((o) => [
   o,
@@ -25,8 +23,10 @@ function docRequests() {
     found.push({ file, method, path: p, line: `${method} ${raw}` });
   };
   for (const { file, text } of docsFiles()) {
-    for (const m of text.matchAll(/\b(GET|POST|DELETE|PUT)\s+(<account-group>\/api\/[^\s`"']+|\/?api\/[^\s`"']+)/g)) add(file, m[1], m[2]);
-    for (const m of text.matchAll(/curl\s+-X\s+(GET|POST|DELETE|PUT)[^\n]*?["']?(https:\/\/ascendex\.com\/[^\s"']+)/g)) add(file, m[1], m[2]);
+    for (const m of text.matchAll(/\b(GET|POST|DELETE|PUT)\s+(<account-group>\/api\/[^\s`"']+|\/?api\/[^\s`"']+)/g))
+      add(file, m[1], m[2]);
+    for (const m of text.matchAll(/curl\s+-X\s+(GET|POST|DELETE|PUT)[^\n]*?["']?(https:\/\/ascendex\.com\/[^\s"']+)/g))
+      add(file, m[1], m[2]);
   }
   return found;
 }
@@ -36,7 +36,11 @@ function routeMatches(route, docPath) {
   const pattern = route
     .split(/(\{accountGroup\}|\{accountCategory\})/)
     .map((part) =>
-      part === '{accountGroup}' ? '(?:\\{accountGroup\\}|\\d+)' : part === '{accountCategory}' ? '(?:\\{accountCategory\\}|cash|margin)' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+      part === '{accountGroup}'
+        ? '(?:\\{accountGroup\\}|\\d+)'
+        : part === '{accountCategory}'
+          ? '(?:\\{accountCategory\\}|cash|margin)'
+          : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
     )
     .join('');
   return new RegExp(`^${pattern}$`).test(docPath);
@@ -83,7 +87,11 @@ describe('operation metadata', () => {
     expect(op['x-ascendex-docs']).toMatch(/\.md$/);
     const also = x.alsoAccepts ?? {};
     for (const m of also.methods ?? []) expect(METHODS, `${m} is not an HTTP method`).toContain(m);
-    for (const m of also.methods ?? []) expect(route in openapi.paths && openapi.paths[route][m], `${m} ${route} is an operation of its own`).toBeUndefined();
+    for (const m of also.methods ?? [])
+      expect(
+        route in openapi.paths && openapi.paths[route][m],
+        `${m} ${route} is an operation of its own`,
+      ).toBeUndefined();
     if (also.prehashes) expect(x.signed, 'alternative prehashes on an unsigned operation').toBe(true);
     for (const p of also.prehashes ?? []) expect(p).not.toBe(x.prehash);
   });
@@ -91,9 +99,9 @@ describe('operation metadata', () => {
   it.each(operations.map((o) => [o.op.operationId, o]))('%s answers 200 with success-or-error', (_id, { op }) => {
     const schema = op.responses['200'].content['application/json'].schema;
     expect(schema.oneOf).toHaveLength(2);
-    const names = schema.oneOf.map((s) => s.$ref.split('/').pop());
+    const names = schema.oneOf.map((s) => refName(s.$ref));
     const envelopes = names.filter((n) => openapi.components.schemas[n]['x-ascendex-error-envelope'] === true);
     expect(envelopes).toHaveLength(1);
-    expect(names.find((n) => !envelopes.includes(n))).toBe(`${op.operationId[0].toUpperCase()}${op.operationId.slice(1)}Success`);
+    expect(names.find((n) => !envelopes.includes(n))).toBe(`${pascal(op.operationId)}Success`);
   });
 });

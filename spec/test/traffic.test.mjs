@@ -49,9 +49,17 @@ describe('recorded server payloads', () => {
 
 describe('routes production clients call', () => {
   const legacyItem = {
-    symbol: 'ETH/BTC', baseAsset: 'ETH', quoteAsset: 'BTC', status: 'Normal', minNotional: '0.0001',
-    maxNotional: '10', marginTradable: true, commissionType: 'Quote', commissionReserveRate: '0.002',
-    tickSize: '0.000001', lotSize: '0.001',
+    symbol: 'ETH/BTC',
+    baseAsset: 'ETH',
+    quoteAsset: 'BTC',
+    status: 'Normal',
+    minNotional: '0.0001',
+    maxNotional: '10',
+    marginTradable: true,
+    commissionType: 'Quote',
+    commissionReserveRate: '0.002',
+    tickSize: '0.000001',
+    lotSize: '0.001',
   };
 
   it('has the pre-split all-products route as a deprecated public operation', () => {
@@ -88,7 +96,8 @@ describe('routes production clients call', () => {
     for (const [route, item] of Object.entries(openapi.paths)) {
       for (const op of Object.values(item)) {
         for (const p of op.parameters ?? []) {
-          if (p.schema?.maximum !== undefined) capped.push(`${op.operationId}.${p.name}=${p.schema.maximum}:${p.schema['x-ascendex-capped'] === true}`);
+          if (p.schema?.maximum !== undefined)
+            capped.push(`${op.operationId}.${p.name}=${p.schema.maximum}:${p.schema['x-ascendex-capped'] === true}`);
         }
       }
       expect(route).toMatch(/^\//);

@@ -4,6 +4,7 @@ import { cpSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
 const [from, to] = process.argv.slice(2).map((p) => path.resolve(p));
+if (!from || !to) throw new Error('usage: copy-generated-js.mjs <from> <to>');
 for (const entry of readdirSync(from, { withFileTypes: true, recursive: true })) {
   if (!entry.isFile() || !/\.validate\.gen\.(js|d\.ts)$/.test(entry.name)) continue;
   const source = path.join(entry.parentPath, entry.name);

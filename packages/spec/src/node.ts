@@ -9,7 +9,10 @@ const generatedDir = new URL('../src/generated/', import.meta.url);
 
 /** The absolute path of each raw file. */
 export const specFilePaths: Readonly<Record<SpecFileName, string>> = Object.freeze(
-  Object.fromEntries(specFileNames.map((name) => [name, fileURLToPath(new URL(name, generatedDir))])) as Record<SpecFileName, string>,
+  Object.fromEntries(specFileNames.map((name) => [name, fileURLToPath(new URL(name, generatedDir))])) as Record<
+    SpecFileName,
+    string
+  >,
 );
 
 /**

@@ -2,7 +2,17 @@
 // workspace (so nothing resolves through the monorepo), then linted, parsed and imported there.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdtempSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+  existsSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,19 +24,32 @@ const pkgDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const repoRoot = path.resolve(pkgDir, '../..');
 const SEQNUM = 144115191800016553n;
 /** One discrepancy area per log file of spec/discrepancies. */
-const AREAS = readdirSync(path.join(repoRoot, 'spec/discrepancies')).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -5)).sort();
-const RAW = ['openapi.json', 'openapi.yaml', 'asyncapi.json', 'asyncapi.yaml', 'error-catalog.json', 'discrepancies.json'];
+const AREAS = readdirSync(path.join(repoRoot, 'spec/discrepancies'))
+  .filter((f) => f.endsWith('.yaml'))
+  .map((f) => f.slice(0, -5))
+  .sort();
+const RAW = [
+  'openapi.json',
+  'openapi.yaml',
+  'asyncapi.json',
+  'asyncapi.yaml',
+  'error-catalog.json',
+  'discrepancies.json',
+];
 
 /** pnpm as the test was started with (turbo runs `pnpm run test`), else the pinned version through npx. */
 function pnpm(args: string[], cwd: string): string {
   const execPath = process.env.npm_execpath;
-  const [cmd, pre] = execPath && /pnpm/.test(execPath) ? [process.execPath, [execPath]] : ['npx', ['--yes', 'pnpm@10.34.8']];
+  const [cmd, pre] =
+    execPath && /pnpm/.test(execPath) ? [process.execPath, [execPath]] : ['npx', ['--yes', 'pnpm@10.34.8']];
   return execFileSync(cmd, [...pre, ...args], { cwd, encoding: 'utf8' });
 }
 
 /** Parses a raw file keeping integers above 2^53 exact: the way the README tells consumers to. */
 function parseLossless(name: string, text: string): unknown {
-  return name.endsWith('.json') ? parseLosslessJson(text, null, parseNumberAndBigInt) : parseYaml(text, { intAsBigInt: true });
+  return name.endsWith('.json')
+    ? parseLosslessJson(text, null, parseNumberAndBigInt)
+    : parseYaml(text, { intAsBigInt: true });
 }
 
 /** Every bigint-typed value with its JSON path; plain numbers that parse as bigint in YAML/JSON are normalised first. */
@@ -41,7 +64,8 @@ function bigints(value: unknown, at = ''): string[] {
 function narrow(value: unknown): unknown {
   if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : value;
   if (Array.isArray(value)) return value.map(narrow);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, narrow(v)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, narrow(v)]));
   return value;
 }
 
@@ -59,7 +83,11 @@ function isRedoclyAnyOfRequiredFalsePositive(doc: any, rule: string, pointer: st
   const parent = doc.components.schemas[m[1]!];
   const branch = parent?.anyOf?.[Number(m[2])];
   const property = branch?.required?.[Number(m[3])];
-  return Object.keys(branch ?? {}).join() === 'required' && property !== undefined && parent.properties?.[property] !== undefined;
+  return (
+    Object.keys(branch ?? {}).join() === 'required' &&
+    property !== undefined &&
+    parent.properties?.[property] !== undefined
+  );
 }
 
 let work: string; // the temp folder, outside the workspace
@@ -69,11 +97,16 @@ let generated: string;
 const read = (name: string) => readFileSync(path.join(generated, name), 'utf8');
 
 beforeAll(() => {
-  expect(existsSync(path.join(pkgDir, 'dist/index.js')), 'build the package first (turbo runs build before test)').toBe(true);
+  expect(existsSync(path.join(pkgDir, 'dist/index.js')), 'build the package first (turbo runs build before test)').toBe(
+    true,
+  );
   work = mkdtempSync(path.join(tmpdir(), 'ascendex-spec-pack-'));
   expect(path.relative(repoRoot, work).startsWith('..')).toBe(true);
   pnpm(['pack', '--pack-destination', work], pkgDir);
-  tarball = path.join(work, readdirSync(work).find((f) => f.endsWith('.tgz'))!);
+  tarball = path.join(
+    work,
+    readdirSync(work).find((f) => f.endsWith('.tgz'))!,
+  );
   unpacked = path.join(work, 'node_modules/@ascendex-toolkit/spec');
   mkdirSync(unpacked, { recursive: true });
   execFileSync('tar', ['-xzf', tarball, '-C', unpacked, '--strip-components=1']);
@@ -90,9 +123,20 @@ describe('the packed tarball', () => {
   });
 
   it('holds the raw documents, the built entry points and the README, and nothing of the sources', () => {
-    const list = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).trim().split('\n').map((f) => f.replace(/^package\//, ''));
+    const list = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .map((f) => f.replace(/^package\//, ''));
     for (const name of RAW) expect(list, name).toContain(`src/generated/${name}`);
-    for (const file of ['package.json', 'README.md', 'dist/index.js', 'dist/index.d.ts', 'dist/node.js', 'dist/node.d.ts', 'dist/generated/openapi.gen.js']) {
+    for (const file of [
+      'package.json',
+      'README.md',
+      'dist/index.js',
+      'dist/index.d.ts',
+      'dist/node.js',
+      'dist/node.d.ts',
+      'dist/generated/openapi.gen.js',
+    ]) {
       expect(list, file).toContain(file);
     }
     expect(list.filter((f) => f.startsWith('src/') && !RAW.some((r) => f === `src/generated/${r}`))).toEqual([]);
@@ -102,7 +146,13 @@ describe('the packed tarball', () => {
   it('has a publishable package.json (not private, workspace protocol replaced)', () => {
     const manifest = JSON.parse(readFileSync(path.join(unpacked, 'package.json'), 'utf8'));
     expect(manifest.private).toBeUndefined();
-    expect(manifest).toMatchObject({ name: '@ascendex-toolkit/spec', version: '0.1.0', license: 'MIT', type: 'module', sideEffects: false });
+    expect(manifest).toMatchObject({
+      name: '@ascendex-toolkit/spec',
+      version: '0.1.0',
+      license: 'MIT',
+      type: 'module',
+      sideEffects: false,
+    });
     expect(JSON.stringify(manifest)).not.toContain('workspace:');
     expect(manifest.dependencies ?? {}).toEqual({});
   });
@@ -115,17 +165,33 @@ describe('the unpacked documents', () => {
     copyFileSync(path.join(repoRoot, 'spec/redocly.yaml'), path.join(work, 'redocly.yaml'));
     for (const name of ['openapi.json', 'openapi.yaml']) {
       const doc = parseLossless(name, read(name)) as any;
-      const run = spawnSync(path.join(pkgDir, 'node_modules/.bin/redocly'), ['lint', path.relative(work, path.join(generated, name)), '--config', 'redocly.yaml', '--format', 'json', '--max-problems', '1000'], {
-        cwd: work,
-        encoding: 'utf8',
-        env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
-      });
+      const run = spawnSync(
+        path.join(pkgDir, 'node_modules/.bin/redocly'),
+        [
+          'lint',
+          path.relative(work, path.join(generated, name)),
+          '--config',
+          'redocly.yaml',
+          '--format',
+          'json',
+          '--max-problems',
+          '1000',
+        ],
+        {
+          cwd: work,
+          encoding: 'utf8',
+          env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+        },
+      );
       const report = JSON.parse(run.stdout.slice(run.stdout.indexOf('{')));
       const all = (report.problems as any[]).map((p) => ({
         excused: isRedoclyAnyOfRequiredFalsePositive(doc, p.ruleId, p.location?.[0]?.pointer),
         text: `${p.severity} ${p.ruleId}: ${p.message} at ${p.location?.[0]?.pointer}`,
       }));
-      expect(all.filter((p) => !p.excused).map((p) => p.text), name).toEqual([]);
+      expect(
+        all.filter((p) => !p.excused).map((p) => p.text),
+        name,
+      ).toEqual([]);
       expect(report.totals.warnings, name).toBe(0);
       if (!all.some((p) => p.excused)) expect(run.status, name).toBe(0);
     }
@@ -135,8 +201,13 @@ describe('the unpacked documents', () => {
     const parser = new Parser();
     for (const name of ['asyncapi.json', 'asyncapi.yaml']) {
       const { document, diagnostics } = await parser.parse(read(name), { source: path.join(generated, name) });
-      const described = diagnostics.map((d) => `${['error', 'warning', 'info', 'hint'][d.severity]} ${d.code}: ${d.message} at /${d.path.join('/')}`);
-      expect(described.filter((d) => d.startsWith('error')), name).toEqual([]);
+      const described = diagnostics.map(
+        (d) => `${['error', 'warning', 'info', 'hint'][d.severity]} ${d.code}: ${d.message} at /${d.path.join('/')}`,
+      );
+      expect(
+        described.filter((d) => d.startsWith('error')),
+        name,
+      ).toEqual([]);
       expect(described, name).toEqual([]);
       expect(document?.version(), name).toBe('3.1.0');
       expect(document?.messages().length, name).toBeGreaterThan(0);
@@ -146,16 +217,22 @@ describe('the unpacked documents', () => {
   it('carry the int64 example digit for digit, as a number token, in JSON and YAML', () => {
     for (const name of ['openapi.json', 'openapi.yaml', 'asyncapi.json', 'asyncapi.yaml']) {
       const text = read(name);
-      const token = name.endsWith('.json') ? /[[:,]\s*144115191800016553\s*[,\]}]/ : /^\s*(- |[\w"-]+: )144115191800016553$/m;
+      const token = name.endsWith('.json')
+        ? /[[:,]\s*144115191800016553\s*[,\]}]/
+        : /^\s*(- |[\w"-]+: )144115191800016553$/m;
       expect(text, name).toMatch(token);
       expect(text, name).not.toContain('144115191800016540'); // what a double would have made of it
-      expect(bigints(parseLossless(name, text)), name).toContain(`/components/schemas/SequenceNumber/examples/0=${SEQNUM}`);
+      expect(bigints(parseLossless(name, text)), name).toContain(
+        `/components/schemas/SequenceNumber/examples/0=${SEQNUM}`,
+      );
     }
   });
 
   it('JSON and YAML of each document hold the same values', () => {
     for (const doc of ['openapi', 'asyncapi']) {
-      expect(narrow(parseLossless(`${doc}.yaml`, read(`${doc}.yaml`)))).toEqual(narrow(parseLossless(`${doc}.json`, read(`${doc}.json`))));
+      expect(narrow(parseLossless(`${doc}.yaml`, read(`${doc}.yaml`)))).toEqual(
+        narrow(parseLossless(`${doc}.json`, read(`${doc}.json`))),
+      );
     }
   });
 
@@ -168,10 +245,17 @@ describe('the unpacked documents', () => {
         return typeof v === 'bigint' ? 0 : v;
       });
       expect(refs.length, name).toBeGreaterThan(10);
-      expect(refs.filter((r) => !r.startsWith('#/')), name).toEqual([]);
+      expect(
+        refs.filter((r) => !r.startsWith('#/')),
+        name,
+      ).toEqual([]);
       const unresolved = refs.filter((r) => {
         let node: any = doc;
-        for (const seg of r.slice(2).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))) node = node?.[seg];
+        for (const seg of r
+          .slice(2)
+          .split('/')
+          .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')))
+          node = node?.[seg];
         return node === undefined;
       });
       expect(unresolved, name).toEqual([]);
@@ -179,8 +263,12 @@ describe('the unpacked documents', () => {
   });
 
   it('start YAML files with the generator banner; JSON files are plain JSON', () => {
-    expect(read('openapi.yaml').split('\n')[0]).toBe('# Generated by tools/gen-spec from spec/openapi.yaml. Do not edit: run `pnpm generate`.');
-    expect(read('asyncapi.yaml').split('\n')[0]).toBe('# Generated by tools/gen-spec from spec/asyncapi.yaml. Do not edit: run `pnpm generate`.');
+    expect(read('openapi.yaml').split('\n')[0]).toBe(
+      '# Generated by tools/gen-spec from spec/openapi.yaml. Do not edit: run `pnpm generate`.',
+    );
+    expect(read('asyncapi.yaml').split('\n')[0]).toBe(
+      '# Generated by tools/gen-spec from spec/asyncapi.yaml. Do not edit: run `pnpm generate`.',
+    );
     for (const name of RAW.filter((n) => n.endsWith('.json'))) expect(read(name)[0], name).toMatch(/[[{]/);
   });
 });
@@ -211,8 +299,22 @@ describe('the entry points, imported by a consumer outside the workspace', () =>
         info: spec.specInfo,
       }));
     `);
-    expect(result.exports).toEqual(['asyncapi', 'discrepancies', 'errorCatalog', 'openapi', 'specFileNames', 'specInfo']);
-    expect(result).toMatchObject({ openapi: '3.1.0', asyncapi: '3.1.0', seqnum: SEQNUM, restSeqnum: SEQNUM, sameCatalog: true, areas: AREAS });
+    expect(result.exports).toEqual([
+      'asyncapi',
+      'discrepancies',
+      'errorCatalog',
+      'openapi',
+      'specFileNames',
+      'specInfo',
+    ]);
+    expect(result).toMatchObject({
+      openapi: '3.1.0',
+      asyncapi: '3.1.0',
+      seqnum: SEQNUM,
+      restSeqnum: SEQNUM,
+      sameCatalog: true,
+      areas: AREAS,
+    });
     expect(result.ticker.signed).toBe(false);
     expect(result.code).toMatchObject({ reason: 'INVALID_BALANCE', group: 'OrderError' });
     expect(result.files.sort()).toEqual([...RAW].sort());
@@ -238,17 +340,33 @@ describe('the entry points, imported by a consumer outside the workspace', () =>
   });
 
   it('refuse a subpath that is not exported', () => {
-    const run = spawnSync(process.execPath, ['--input-type=module', '-e', `await import('@ascendex-toolkit/spec/src/generated/openapi.gen.ts')`], { cwd: work, encoding: 'utf8' });
+    const run = spawnSync(
+      process.execPath,
+      ['--input-type=module', '-e', `await import('@ascendex-toolkit/spec/src/generated/openapi.gen.ts')`],
+      { cwd: work, encoding: 'utf8' },
+    );
     expect(run.status).not.toBe(0);
     expect(run.stderr).toContain('ERR_PACKAGE_PATH_NOT_EXPORTED');
   });
 
   it('type-check for a TypeScript consumer through the types conditions', () => {
-    writeFileSync(path.join(work, 'tsconfig.json'), JSON.stringify({
-      compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, noEmit: true, types: [] },
-      files: ['consumer.ts'],
-    }));
-    writeFileSync(path.join(work, 'consumer.ts'), `
+    writeFileSync(
+      path.join(work, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          target: 'ES2022',
+          strict: true,
+          noEmit: true,
+          types: [],
+        },
+        files: ['consumer.ts'],
+      }),
+    );
+    writeFileSync(
+      path.join(work, 'consumer.ts'),
+      `
       import { openapi, asyncapi, errorCatalog, discrepancies, specInfo, type ErrorCodeEntry, type DiscrepancyArea, type SpecFileName } from '@ascendex-toolkit/spec';
       import { specFilePaths } from '@ascendex-toolkit/spec/node';
       const signed: boolean | undefined = openapi.paths['/api/pro/v1/ticker']?.get?.['x-ascendex'].signed;
@@ -263,8 +381,13 @@ describe('the entry points, imported by a consumer outside the workspace', () =>
       // @ts-expect-error the area is a closed union
       const wrongArea: DiscrepancyArea = 'fix';
       export { signed, order, entry, area, hash, where, wrongArea };
-    `);
-    const run = spawnSync(process.execPath, [path.join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: work, encoding: 'utf8' });
+    `,
+    );
+    const run = spawnSync(
+      process.execPath,
+      [path.join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'],
+      { cwd: work, encoding: 'utf8' },
+    );
     expect(run.stdout + run.stderr).toBe('');
     expect(run.status).toBe(0);
   }, 60_000);
@@ -275,7 +398,9 @@ describe('the entry points, imported by a consumer outside the workspace', () =>
     const visit = (file: string) => {
       if (seen.has(file)) return;
       seen.add(file);
-      for (const [, spec] of readFileSync(file, 'utf8').matchAll(/(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]/g)) {
+      for (const [, spec] of readFileSync(file, 'utf8').matchAll(
+        /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]/g,
+      )) {
         if (spec!.startsWith('.')) visit(path.resolve(path.dirname(file), spec!));
         else specifiers.push(spec!);
       }

@@ -4,11 +4,17 @@ import { orderStatusValues, errorCatalog, errorGroups, specInfo, knownBlockchain
 
 describe('runtime constants', () => {
   it('lists every order status including Ready and PendingNew', () => {
-    expect(orderStatusValues).toEqual(expect.arrayContaining(['New', 'PendingNew', 'Ready', 'PartiallyFilled', 'Filled', 'Canceled', 'Rejected']));
+    expect(orderStatusValues).toEqual(
+      expect.arrayContaining(['New', 'PendingNew', 'Ready', 'PartiallyFilled', 'Filled', 'Canceled', 'Rejected']),
+    );
   });
 
   it('carries the whole error catalog, each code in its group', () => {
-    expect(errorCatalog[300011]).toEqual({ reason: 'INVALID_BALANCE', group: 'OrderError', description: expect.any(String) });
+    expect(errorCatalog[300011]).toEqual({
+      reason: 'INVALID_BALANCE',
+      group: 'OrderError',
+      description: expect.any(String),
+    });
     expect(errorCatalog[300019].reason).toBeNull();
     for (const [code, entry] of Object.entries(errorCatalog)) {
       expect(errorGroups[entry.group], code).toBeDefined();

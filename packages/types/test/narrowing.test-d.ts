@@ -15,7 +15,7 @@ import type {
   CashBalanceUpdateMessage,
   MarginBalanceUpdateMessage,
   BalanceSnapshotMessage,
-  PlaceOrderReply,
+  WsPlaceOrderReply,
   WsRequestMap,
   WsChannelMap,
   DepthTopic,
@@ -53,7 +53,8 @@ describe('server message narrowing', () => {
         if (msg.status === 'Ack') expectTypeOf(msg).toEqualTypeOf<PlaceOrderAckMessage>();
         if (msg.status === 'Err') expectTypeOf(msg).toEqualTypeOf<PlaceOrderErrMessage>();
       }
-      if (msg.action === 'cancel-order' && msg.status === 'Ack') expectTypeOf(msg).toEqualTypeOf<CancelOrderAckMessage>();
+      if (msg.action === 'cancel-order' && msg.status === 'Ack')
+        expectTypeOf(msg).toEqualTypeOf<CancelOrderAckMessage>();
       if (msg.action === undefined) expectTypeOf(msg).toEqualTypeOf<OrderUpdateMessage | OrderCancelRejectMessage>();
     };
     expectTypeOf(handle).toBeFunction();
@@ -71,7 +72,7 @@ describe('server message narrowing', () => {
 
   it('maps names and requests to types', () => {
     expectTypeOf<ServerMessageMap['DepthMessage']>().toEqualTypeOf<DepthMessage>();
-    expectTypeOf<WsRequestMap['place-order']['reply']>().toEqualTypeOf<PlaceOrderReply>();
+    expectTypeOf<WsRequestMap['place-order']['reply']>().toEqualTypeOf<WsPlaceOrderReply>();
     expectTypeOf<WsChannelMap['depth']['topic']>().toEqualTypeOf<DepthTopic>();
     expectTypeOf<'depth:BTC/USDT'>().toMatchTypeOf<DepthTopic>();
     expectTypeOf<'bbo:BTC/USDT'>().not.toMatchTypeOf<DepthTopic>();
@@ -100,8 +101,15 @@ describe('payload field types', () => {
     };
     // @ts-expect-error a limit order needs orderPrice
     const noPrice: PlaceOrderArgs = { time: 1, symbol: 'BTC/USDT', orderQty: '1', orderType: 'limit', side: 'buy' };
-    // @ts-expect-error only limit orders take postOnly
-    const postOnlyMarket: PlaceOrderArgs = { time: 1, symbol: 'BTC/USDT', orderQty: '1', orderType: 'market', side: 'buy', postOnly: true };
+    const postOnlyMarket: PlaceOrderArgs = {
+      time: 1,
+      symbol: 'BTC/USDT',
+      orderQty: '1',
+      orderType: 'market',
+      side: 'buy',
+      // @ts-expect-error only limit orders take postOnly
+      postOnly: true,
+    };
     expectTypeOf([handle, noPrice, postOnlyMarket]).not.toBeNever();
   });
 

@@ -4,7 +4,7 @@
 // schema with the same options, and a zod schema of the same shape; all in this one run, reported as
 // ratios to the generated validator. Run: pnpm --filter @ascendex-toolkit/validators bench
 import { z } from 'zod';
-import { documents, createAjv, addComponentSchemas, schemaId } from '@ascendex-toolkit/codegen-core';
+import { documents, referenceValidation, schemaId } from '@ascendex-toolkit/codegen-core';
 import { validateDepthMessage } from '../src/generated/ws/messages.validate.gen.js';
 
 const ROUNDS = 7;
@@ -13,14 +13,18 @@ const MIN_ROUND_MS = 300;
 /** A depth update with `levels` price levels on each side, in the shape the exchange sends. */
 function depthMessage(levels, seq) {
   const side = (base) => Array.from({ length: levels }, (_, i) => [(base + i * 0.01).toFixed(5), String(100 + i)]);
-  return { m: 'depth', symbol: 'ASD/USDT', data: { ts: 1573069021376 + seq, seqnum: 2097965 + seq, asks: side(0.06844), bids: side(0.06777) } };
+  return {
+    m: 'depth',
+    symbol: 'ASD/USDT',
+    data: { ts: 1573069021376 + seq, seqnum: 2097965 + seq, asks: side(0.06844), bids: side(0.06777) },
+  };
 }
 
 // Ajv compiled at run time from the very schemas the generated code was compiled from; the time it
 // takes to compile is what the precompiled module saves at start-up (besides needing no eval).
 const { openapi, asyncapi } = documents();
 let started = performance.now();
-const ajv = addComponentSchemas(addComponentSchemas(createAjv(), openapi), asyncapi);
+const { ajv } = referenceValidation({ openapi, asyncapi });
 const ajvRuntime = ajv.getSchema(schemaId('DepthMessage'));
 const ajvCompileMs = performance.now() - started;
 started = performance.now();
@@ -58,7 +62,8 @@ function measure(fn, messages) {
     const start = performance.now();
     let elapsed = 0;
     while (elapsed < MIN_ROUND_MS) {
-      for (let i = 0; i < 1000; i++) if (!fn(messages[(n + i) % messages.length])) throw new Error('a valid message was rejected');
+      for (let i = 0; i < 1000; i++)
+        if (!fn(messages[(n + i) % messages.length])) throw new Error('a valid message was rejected');
       n += 1000;
       elapsed = performance.now() - start;
     }

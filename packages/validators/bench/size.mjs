@@ -76,7 +76,9 @@ const marketData = await bundle(`export { ${MARKET_DATA_GUARDS.join(', ')} } fro
 const everything = await bundle(`export * from ${JSON.stringify(entry)};`);
 const oneGuard = await bundle(`export { assertGetTickerResponse } from ${JSON.stringify(entry)};`);
 // Tree-shaking check: when adding an unrelated guard does not grow bundle (a), (a) carried it already.
-const withOrder = await bundle(`export { ${[...MARKET_DATA_GUARDS, 'assertPlaceOrderBody'].join(', ')} } from ${JSON.stringify(entry)};`);
+const withOrder = await bundle(
+  `export { ${[...MARKET_DATA_GUARDS, 'assertPlaceOrderBody'].join(', ')} } from ${JSON.stringify(entry)};`,
+);
 
 const distEntry = path.join(root, 'dist/index.js');
 const baseline = importMs('node:path');
@@ -89,8 +91,14 @@ for (const [label, b, budget] of [
   ['(b) everything (export *)', everything, BUDGET.everything],
   ['one guard (assertGetTickerResponse)', oneGuard, BUDGET.marketData],
 ]) {
-  console.log(`  ${label.padEnd(36)} ${kb(b.bytes)}   gzipped ${kb(b.gzipped)}   ${((b.gzipped / budget) * 100).toFixed(0)}% of ${budget / KB} kB budget`);
+  console.log(
+    `  ${label.padEnd(36)} ${kb(b.bytes)}   gzipped ${kb(b.gzipped)}   ${((b.gzipped / budget) * 100).toFixed(0)}% of ${budget / KB} kB budget`,
+  );
 }
 const grew = withOrder.gzipped - marketData.gzipped;
-console.log(`  (a) + assertPlaceOrderBody: ${grew > 0 ? `+${kb(grew).trim()} gzipped, so (a) leaves unused validators out` : 'no bigger: (a) already carries unused validators'}`);
-console.log(`import of dist/index.js, median of 9 fresh processes: ${pkg.toFixed(1)} ms (importing node:path: ${baseline.toFixed(1)} ms)`);
+console.log(
+  `  (a) + assertPlaceOrderBody: ${grew > 0 ? `+${kb(grew).trim()} gzipped, so (a) leaves unused validators out` : 'no bigger: (a) already carries unused validators'}`,
+);
+console.log(
+  `import of dist/index.js, median of 9 fresh processes: ${pkg.toFixed(1)} ms (importing node:path: ${baseline.toFixed(1)} ms)`,
+);

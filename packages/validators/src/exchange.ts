@@ -25,7 +25,11 @@ export { exchangeRestValidators, type ExchangeRestValidators } from './generated
 export type RestOperationId = keyof typeof exchangeRestValidators;
 
 /** `T[K]` without `undefined`; `unknown` (neutral in an intersection) where `T` has no such part. */
-type Part<T, K extends string> = T extends { [P in K]?: infer V } ? ([NonNullable<V>] extends [never] ? unknown : NonNullable<V>) : unknown;
+type Part<T, K extends string> = T extends { [P in K]?: infer V }
+  ? [NonNullable<V>] extends [never]
+    ? unknown
+    : NonNullable<V>
+  : unknown;
 /** The path and query parameters of an operation, as one object (after coercion and capping). @public */
 export type ExchangeParams<Op extends RestOperationId> = Part<operations[Op]['parameters'], 'path'> &
   Part<operations[Op]['parameters'], 'query'>;
@@ -47,11 +51,16 @@ export interface ExchangeRefusal {
 }
 
 /** The outcome of reading a request exchange-side: the value as the exchange understands it, or its refusal. @public */
-export type ExchangeCheck<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly refusal: ExchangeRefusal };
+export type ExchangeCheck<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly refusal: ExchangeRefusal };
 
 /** A client WebSocket message as the exchange reads it, with its kind; narrowing on `name` narrows `value`. @public */
 export type ExchangeClientMessage = {
-  [K in keyof ExchangeClientMessageMap]: { readonly ok: true; readonly name: K; readonly value: ExchangeClientMessageMap[K] };
+  [K in keyof ExchangeClientMessageMap]: {
+    readonly ok: true;
+    readonly name: K;
+    readonly value: ExchangeClientMessageMap[K];
+  };
 }[keyof ExchangeClientMessageMap];
 
 /** A refused client WebSocket message: the refusal and the request `id` to echo, when it had one. @public */
@@ -66,11 +75,15 @@ function fieldOf(error: AjvErrorLike): string | undefined {
   if (error.keyword === 'required') return String(error.params.missingProperty);
   if (error.keyword === 'discriminator') return String(error.params.tag);
   const segments = error.instancePath.split('/');
-  for (let i = segments.length - 1; i > 0; i--) if (!/^\d+$/.test(segments[i]!)) return segments[i]!.replace(/~1/g, '/').replace(/~0/g, '~');
+  for (let i = segments.length - 1; i > 0; i--)
+    if (!/^\d+$/.test(segments[i]!)) return segments[i]!.replace(/~1/g, '/').replace(/~0/g, '~');
   return undefined;
 }
 
-function refusalOf(errors: readonly AjvErrorLike[] | null | undefined, fallback: { reason: string; code: number }): ExchangeRefusal {
+function refusalOf(
+  errors: readonly AjvErrorLike[] | null | undefined,
+  fallback: { reason: string; code: number },
+): ExchangeRefusal {
   const issues = toIssues(errors);
   let chosen = fallback;
   for (const error of errors ?? []) {
@@ -86,14 +99,19 @@ function refusalOf(errors: readonly AjvErrorLike[] | null | undefined, fallback:
 }
 
 /** Validates a copy (the profile coerces and caps in place) and returns it or the refusal. */
-function check<T>(validate: ValidateFunction, value: unknown, fallback: { reason: string; code: number }): ExchangeCheck<T> {
+function check<T>(
+  validate: ValidateFunction,
+  value: unknown,
+  fallback: { reason: string; code: number },
+): ExchangeCheck<T> {
   const copy = structuredClone(value);
   if (validate(copy)) return { ok: true, value: copy as T };
   return { ok: false, refusal: refusalOf(validate.errors, fallback) };
 }
 
 function validatorsOf(operationId: RestOperationId): { params: ValidateFunction; body?: ValidateFunction } {
-  const validators = exchangeRestValidators[operationId] as { params: ValidateFunction; body?: ValidateFunction } | undefined;
+  const validators = exchangeRestValidators[operationId] as
+    { params: ValidateFunction; body?: ValidateFunction } | undefined;
   if (!validators) throw new AscendexError(`unknown operationId ${String(operationId)}`);
   return validators;
 }
@@ -116,7 +134,10 @@ export function checkRestParams<Op extends RestOperationId>(
  * body accepts anything (the exchange ignores it) and gives `undefined`.
  * @public
  */
-export function checkRestBody<Op extends RestOperationId>(operationId: Op, body: unknown): ExchangeCheck<ExchangeBody<Op>> {
+export function checkRestBody<Op extends RestOperationId>(
+  operationId: Op,
+  body: unknown,
+): ExchangeCheck<ExchangeBody<Op>> {
   const validate = validatorsOf(operationId).body;
   if (!validate) return { ok: true, value: undefined as ExchangeBody<Op> };
   return check(validate, body, fallbackRefusals.rest);
@@ -127,7 +148,10 @@ export function checkRestBody<Op extends RestOperationId>(operationId: Op, body:
  * refused as the exchange refuses it (`INVALID_JSON_FORMAT`).
  * @public
  */
-export function parseRestBody<Op extends RestOperationId>(operationId: Op, text: string): ExchangeCheck<ExchangeBody<Op>> {
+export function parseRestBody<Op extends RestOperationId>(
+  operationId: Op,
+  text: string,
+): ExchangeCheck<ExchangeBody<Op>> {
   if (!validatorsOf(operationId).body) return { ok: true, value: undefined as ExchangeBody<Op> };
   let body: unknown;
   try {
@@ -141,7 +165,11 @@ export function parseRestBody<Op extends RestOperationId>(operationId: Op, text:
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function wsRefusal(message: string, id: unknown, issues: readonly ValidationIssue[] = []): ExchangeClientMessageRefusal {
+function wsRefusal(
+  message: string,
+  id: unknown,
+  issues: readonly ValidationIssue[] = [],
+): ExchangeClientMessageRefusal {
   const { reason, code } = fallbackRefusals.ws;
   return { ok: false, refusal: { reason, code, message, issues }, ...(typeof id === 'string' ? { id } : {}) };
 }

@@ -1,7 +1,14 @@
 // Public entry. Generated guards and validators (`isX`, `assertX`, `validateX`) plus the hand-written
 // runtime: typed errors, lossless JSON and the server-message dispatcher. No code runs at import.
 export * from './generated/index.gen.js';
-export { AscendexError, ValidationError, JsonParseError, UnknownMessageError, type ValidationIssue } from './runtime/errors.js';
+export {
+  AscendexError,
+  ValidationError,
+  JsonParseError,
+  JsonStringifyError,
+  UnknownMessageError,
+  type ValidationIssue,
+} from './runtime/errors.js';
 export type { ValidateFunction } from './runtime/ajv-issues.js';
 export { parseJson, stringifyJson } from './runtime/lossless-json.js';
 export {

@@ -6,7 +6,9 @@ import type { UnknownMessageError, ValidationError } from './runtime/errors.js';
 import { parseJson } from './runtime/lossless-json.js';
 
 /** A server message with its kind; narrowing on `name` narrows `message`. @public */
-export type NamedServerMessage = { [K in ServerMessageName]: { readonly name: K; readonly message: ServerMessageMap[K] } }[ServerMessageName];
+export type NamedServerMessage = {
+  [K in ServerMessageName]: { readonly name: K; readonly message: ServerMessageMap[K] };
+}[ServerMessageName];
 
 /** The outcome of checking one server message. @public */
 export type ServerMessageResult =

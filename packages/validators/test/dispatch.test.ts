@@ -1,29 +1,84 @@
 // The dispatching validator tells server messages apart by op/m/action/status/ac, validates them
 // against the right schema, and reports unknown kinds distinctly from invalid known kinds.
 import { describe, it, expect } from 'vitest';
-import { validateServerMessage, parseServerMessage, isServerMessage, assertServerMessage, UnknownMessageError, ValidationError, JsonParseError } from '../src/index.js';
+import {
+  validateServerMessage,
+  parseServerMessage,
+  isServerMessage,
+  assertServerMessage,
+  UnknownMessageError,
+  ValidationError,
+  JsonParseError,
+} from '../src/index.js';
 import { asyncapi } from './spec.js';
 
 // Hand-written frames in the shape the exchange sends (not copied from the spec's examples).
 const frames: Record<string, unknown> = {
   ConnectedMessage: { op: 'connected', type: 'unauth' },
   ServerPingMessage: { m: 'ping', hp: 3 },
-  DepthMessage: { m: 'depth', symbol: 'BTC/USDT', data: { ts: 1700000000000, seqnum: 42, asks: [['1.5', '0']], bids: [] } },
+  DepthMessage: {
+    m: 'depth',
+    symbol: 'BTC/USDT',
+    data: { ts: 1700000000000, seqnum: 42, asks: [['1.5', '0']], bids: [] },
+  },
   BboMessage: { m: 'bbo', symbol: 'ETH/USDT', data: { ts: 1700000000000, bid: ['1800.1', '2'], ask: ['1800.2', '3'] } },
   PlaceOrderAckMessage: {
-    m: 'order', accountId: 'cshX', ac: 'CASH', action: 'place-order', status: 'Ack',
+    m: 'order',
+    accountId: 'cshX',
+    ac: 'CASH',
+    action: 'place-order',
+    status: 'Ack',
     info: { symbol: 'ETH/USDT', orderType: 'Limit', timestamp: 1700000000000, id: 'req1', orderId: 's18bc' },
   },
   PlaceOrderErrMessage: {
-    m: 'order', accountId: 'cshX', ac: 'CASH', action: 'place-order', status: 'Err',
-    info: { id: 'req1', symbol: 'ETH/USDT', code: 300011, message: 'Not Enough Account Balance', reason: 'INVALID_BALANCE' },
+    m: 'order',
+    accountId: 'cshX',
+    ac: 'CASH',
+    action: 'place-order',
+    status: 'Err',
+    info: {
+      id: 'req1',
+      symbol: 'ETH/USDT',
+      code: 300011,
+      message: 'Not Enough Account Balance',
+      reason: 'INVALID_BALANCE',
+    },
   },
   OrderUpdateMessage: {
-    m: 'order', accountId: 'cshX', ac: 'CASH',
-    data: { s: 'ETH/USDT', sn: 7, sd: 'Buy', ap: '0', cf: '0', cfq: '0', err: '', fa: 'USDT', orderId: 's18bc', ot: 'Limit', p: '1800', q: '1', sp: '', st: 'Ready', t: 1700000000000, ei: 'Post' },
+    m: 'order',
+    accountId: 'cshX',
+    ac: 'CASH',
+    data: {
+      s: 'ETH/USDT',
+      sn: 7,
+      sd: 'Buy',
+      ap: '0',
+      cf: '0',
+      cfq: '0',
+      err: '',
+      fa: 'USDT',
+      orderId: 's18bc',
+      ot: 'Limit',
+      p: '1800',
+      q: '1',
+      sp: '',
+      st: 'Ready',
+      t: 1700000000000,
+      ei: 'Post',
+    },
   },
-  CashBalanceUpdateMessage: { m: 'balance', accountId: 'cshX', ac: 'CASH', data: { a: 'USDT', sn: 8, tb: '10', ab: '10' } },
-  MarginBalanceUpdateMessage: { m: 'balance', accountId: 'marX', ac: 'MARGIN', data: { a: 'USDT', sn: 9, tb: '10', ab: '10', brw: '0', int: '0' } },
+  CashBalanceUpdateMessage: {
+    m: 'balance',
+    accountId: 'cshX',
+    ac: 'CASH',
+    data: { a: 'USDT', sn: 8, tb: '10', ab: '10' },
+  },
+  MarginBalanceUpdateMessage: {
+    m: 'balance',
+    accountId: 'marX',
+    ac: 'MARGIN',
+    data: { a: 'USDT', sn: 9, tb: '10', ab: '10', brw: '0', int: '0' },
+  },
 };
 
 describe('server message dispatch', () => {
@@ -34,7 +89,10 @@ describe('server message dispatch', () => {
   });
 
   it('dispatches the greeting to one kind whether it carries m (recorded) or op (printed)', () => {
-    for (const frame of [{ m: 'connected', type: 'unauth' }, { op: 'connected', type: 'auth' }]) {
+    for (const frame of [
+      { m: 'connected', type: 'unauth' },
+      { op: 'connected', type: 'auth' },
+    ]) {
       const result = parseServerMessage(JSON.stringify(frame));
       expect(result.name).toBe('ConnectedMessage');
     }
@@ -46,7 +104,7 @@ describe('server message dispatch', () => {
 
   it('recognises every message example of the spec as its own message', () => {
     const mismatches: string[] = [];
-    for (const message of Object.values<any>(asyncapi.components.messages)) {
+    for (const message of Object.values(asyncapi.components.messages ?? {})) {
       if (!(asyncapi['x-ascendex-server-messages'] as string[]).includes(message.name)) continue;
       for (const example of message.examples ?? []) {
         const result = validateServerMessage(example.payload);
@@ -78,7 +136,11 @@ describe('server message dispatch', () => {
   });
 
   it('reports a known kind with a bad field as ValidationError naming the field', () => {
-    const bad = { m: 'depth', symbol: 'BTC/USDT', data: { ts: 1700000000000, seqnum: 42, asks: [[1.5, '0']], bids: [] } };
+    const bad = {
+      m: 'depth',
+      symbol: 'BTC/USDT',
+      data: { ts: 1700000000000, seqnum: 42, asks: [[1.5, '0']], bids: [] },
+    };
     const result = validateServerMessage(bad);
     expect(result.ok).toBe(false);
     if (result.ok) return;

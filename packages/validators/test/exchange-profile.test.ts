@@ -26,14 +26,22 @@ import {
   type RestOperationId,
 } from '../src/exchange.js';
 
-const limitOrder = { time: 1700000000000, symbol: 'BTC/USDT', orderPrice: '35000.5', orderQty: '0.01', orderType: 'limit', side: 'buy' };
+const limitOrder = {
+  time: 1700000000000,
+  symbol: 'BTC/USDT',
+  orderPrice: '35000.5',
+  orderQty: '0.01',
+  orderType: 'limit',
+  side: 'buy',
+};
 
 function accepted<T>(result: ExchangeCheck<T>): T {
   if (!result.ok) throw new Error(`refused: ${result.refusal.reason} ${result.refusal.message}`);
   return result.value;
 }
 function refused<T>(result: ExchangeCheck<T>) {
-  if (result.ok) throw new Error(`accepted ${JSON.stringify(result.value, (_k, v) => (typeof v === 'bigint' ? `${v}n` : v))}`);
+  if (result.ok)
+    throw new Error(`accepted ${JSON.stringify(result.value, (_k, v) => (typeof v === 'bigint' ? `${v}n` : v))}`);
   return result.refusal;
 }
 
@@ -45,15 +53,26 @@ describe('strict refuses, exchange-side accepts as the exchange does', () => {
   });
 
   it('a batch whose orders carry routing keys', () => {
-    const body = { orders: [{ ...limitOrder, accountCategory: 'cash', account: 'cash' }, { ...limitOrder, side: 'sell', ac: 'CASH' }] };
+    const body = {
+      orders: [
+        { ...limitOrder, accountCategory: 'cash', account: 'cash' },
+        { ...limitOrder, side: 'sell', ac: 'CASH' },
+      ],
+    };
     expect(isPlaceBatchOrdersBody(body)).toBe(false);
     expect(accepted(checkRestBody('placeBatchOrders', body)).orders).toHaveLength(2);
   });
 
   it('a trades request with n=1000: capped at 100, from a query string', () => {
     expect(isGetMarketTradesParams({ symbol: 'BTC/USDT', n: 1000 })).toBe(false);
-    expect(accepted(checkRestParams('getMarketTrades', { symbol: 'BTC/USDT', n: '1000' }))).toEqual({ symbol: 'BTC/USDT', n: 100 });
-    expect(accepted(checkRestParams('getMarketTrades', { symbol: 'BTC/USDT', n: 1000 }))).toEqual({ symbol: 'BTC/USDT', n: 100 });
+    expect(accepted(checkRestParams('getMarketTrades', { symbol: 'BTC/USDT', n: '1000' }))).toEqual({
+      symbol: 'BTC/USDT',
+      n: 100,
+    });
+    expect(accepted(checkRestParams('getMarketTrades', { symbol: 'BTC/USDT', n: 1000 }))).toEqual({
+      symbol: 'BTC/USDT',
+      n: 100,
+    });
   });
 
   it('query values as strings, converted to the parameter types', () => {
@@ -65,7 +84,13 @@ describe('strict refuses, exchange-side accepts as the exchange does', () => {
   });
 
   it('history queries with until and startTs, and a sequence number above 2^53 kept exact', () => {
-    const query = { account: 'cash', seqNum: '144115191800016553', until: '1700000000000', startTs: '1690000000000', limit: '5000' };
+    const query = {
+      account: 'cash',
+      seqNum: '144115191800016553',
+      until: '1700000000000',
+      startTs: '1690000000000',
+      limit: '5000',
+    };
     expect(isListHistoryOrdersV2Params(query)).toBe(false);
     const value = accepted(checkRestParams('listHistoryOrdersV2', query));
     expect(value.seqNum).toBe(144115191800016553n);
@@ -80,7 +105,10 @@ describe('strict refuses, exchange-side accepts as the exchange does', () => {
 
   it('path parameters from the URL, as strings', () => {
     expect(accepted(checkRestParams('getMarginRisk', { accountGroup: '6' }))).toEqual({ accountGroup: 6 });
-    expect(accepted(checkRestParams('placeOrder', { accountGroup: '6', accountCategory: 'margin' }))).toEqual({ accountGroup: 6, accountCategory: 'margin' });
+    expect(accepted(checkRestParams('placeOrder', { accountGroup: '6', accountCategory: 'margin' }))).toEqual({
+      accountGroup: 6,
+      accountCategory: 'margin',
+    });
   });
 
   it('a pong with hp, and an auth message whose t is a string', () => {
@@ -95,7 +123,13 @@ describe('strict refuses, exchange-side accepts as the exchange does', () => {
   });
 
   it('a socket order with the docs spelling of the action and an ignored field', () => {
-    const message = { op: 'req', action: 'place-Order', account: 'cash', id: 'r1', args: { ...limitOrder, category: 'spot' } };
+    const message = {
+      op: 'req',
+      action: 'place-Order',
+      account: 'cash',
+      id: 'r1',
+      args: { ...limitOrder, category: 'spot' },
+    };
     expect(isWsPlaceOrderRequest(message)).toBe(false);
     const result = checkClientMessage(message);
     expect(result.ok && result.name).toBe('WsPlaceOrderRequest');
@@ -105,7 +139,10 @@ describe('strict refuses, exchange-side accepts as the exchange does', () => {
     expect(exchangeRestValidators.getMarginRisk.methods).toEqual(['get', 'post']);
     expect(exchangeRestValidators.listHistoryOrdersV2Legacy.prehashes).toEqual(['order/hist', 'v2/order/hist']);
     expect(exchangeRestValidators.listHistoryOrdersV2.prehashes).toEqual(['data/v2/order/hist']);
-    expect(exchangeRestValidators.listProductsLegacy).toMatchObject({ methods: ['get'], route: '/api/pro/v1/products' });
+    expect(exchangeRestValidators.listProductsLegacy).toMatchObject({
+      methods: ['get'],
+      route: '/api/pro/v1/products',
+    });
     expect('prehashes' in exchangeRestValidators.getDepth).toBe(false);
   });
 
@@ -123,10 +160,28 @@ describe('exchange-side refuses what the exchange refuses, with its codes', () =
     ['an unknown order type', 'placeOrder', { ...limitOrder, orderType: 'teleport' }, 300005, 'INVALID_TYPE'],
     ['an order without a type', 'placeOrder', { ...limitOrder, orderType: undefined }, 300005, 'INVALID_TYPE'],
     ['an unknown side', 'placeOrder', { ...limitOrder, side: 'up' }, 300003, 'INVALID_SIDE'],
-    ['an unknown time in force', 'placeOrder', { ...limitOrder, timeInForce: 'FOREVER' }, 300007, 'INVALID_TIME_IN_FORCE'],
-    ['a stop order without a stop price', 'placeOrder', { ...limitOrder, orderType: 'stop_limit' }, 300001, 'INVALID_PRICE'],
+    [
+      'an unknown time in force',
+      'placeOrder',
+      { ...limitOrder, timeInForce: 'FOREVER' },
+      300007,
+      'INVALID_TIME_IN_FORCE',
+    ],
+    [
+      'a stop order without a stop price',
+      'placeOrder',
+      { ...limitOrder, orderType: 'stop_limit' },
+      300001,
+      'INVALID_PRICE',
+    ],
     ['an order without a symbol', 'placeOrder', { ...limitOrder, symbol: undefined }, 100004, 'INVALID_REQUEST_DATA'],
-    ['a batch with one bad quantity', 'placeBatchOrders', { orders: [limitOrder, { ...limitOrder, orderQty: 'lots' }] }, 300002, 'INVALID_QTY'],
+    [
+      'a batch with one bad quantity',
+      'placeBatchOrders',
+      { orders: [limitOrder, { ...limitOrder, orderQty: 'lots' }] },
+      300002,
+      'INVALID_QTY',
+    ],
   ];
   it.each(cases)('%s', (_what, operationId, body, code, reason) => {
     const json = JSON.parse(JSON.stringify(body));
@@ -141,7 +196,9 @@ describe('exchange-side refuses what the exchange refuses, with its codes', () =
       const refusal = refused(checkRestParams('getMarketTrades', query));
       expect([refusal.code, refusal.reason]).toEqual([100004, 'INVALID_REQUEST_DATA']);
     }
-    expect(refused(checkRestParams('placeOrder', { accountGroup: '6', accountCategory: 'futures' })).issues[0]?.path).toBe('/accountCategory');
+    expect(
+      refused(checkRestParams('placeOrder', { accountGroup: '6', accountCategory: 'futures' })).issues[0]?.path,
+    ).toBe('/accountCategory');
   });
 
   it('a body that is not JSON, with INVALID_JSON_FORMAT', () => {
@@ -152,14 +209,24 @@ describe('exchange-side refuses what the exchange refuses, with its codes', () =
 
   it('socket messages of unknown kinds or with bad fields, echoing the id', () => {
     const unknownAction = checkClientMessage({ op: 'req', action: 'trade-snapshot', id: 'ab123' });
-    expect(unknownAction).toMatchObject({ ok: false, id: 'ab123', refusal: { code: 100005, reason: 'INVALID_WS_REQUEST_DATA' } });
+    expect(unknownAction).toMatchObject({
+      ok: false,
+      id: 'ab123',
+      refusal: { code: 100005, reason: 'INVALID_WS_REQUEST_DATA' },
+    });
     expect(!unknownAction.ok && unknownAction.refusal.message).toContain('trade-snapshot');
     expect(checkClientMessage({ op: 'subscribe' })).toMatchObject({ ok: false, refusal: { code: 100005 } });
     expect(checkClientMessage([1, 2])).toMatchObject({ ok: false, refusal: { code: 100005 } });
     expect(parseClientMessage('{"op":')).toMatchObject({ ok: false, refusal: { code: 100005 } });
     const badAuth = checkClientMessage({ op: 'auth', id: 'x', t: 'yesterday', key: 'k', sig: 's' });
     expect(badAuth).toMatchObject({ ok: false, id: 'x', refusal: { code: 100005 } });
-    const badOrder = checkClientMessage({ op: 'req', action: 'place-order', account: 'cash', id: 'r2', args: { ...limitOrder, orderPrice: '-3' } });
+    const badOrder = checkClientMessage({
+      op: 'req',
+      action: 'place-order',
+      account: 'cash',
+      id: 'r2',
+      args: { ...limitOrder, orderPrice: '-3' },
+    });
     expect(badOrder).toMatchObject({ ok: false, id: 'r2', refusal: { code: 300001, reason: 'INVALID_PRICE' } });
   });
 

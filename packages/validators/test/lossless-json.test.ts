@@ -1,9 +1,19 @@
 // Integers above 2^53 survive parse -> validate -> serialize; everything else parses as JSON.parse does.
 import { describe, it, expect } from 'vitest';
-import { parseJson, stringifyJson, JsonParseError, isTradesMessage, assertTradesMessage, parseServerMessage } from '../src/index.js';
+import {
+  parseJson,
+  stringifyJson,
+  JsonParseError,
+  JsonStringifyError,
+  AscendexError,
+  isTradesMessage,
+  assertTradesMessage,
+  parseServerMessage,
+} from '../src/index.js';
 
 // A trades frame as the exchange sends it (hand-written, not taken from the spec).
-const TRADE_FRAME = '{"m":"trades","symbol":"ASD/USDT","data":[{"p":"0.06762","q":"400","ts":1573165890854,"bm":false,"seqnum":144115191800016553}]}';
+const TRADE_FRAME =
+  '{"m":"trades","symbol":"ASD/USDT","data":[{"p":"0.06762","q":"400","ts":1573165890854,"bm":false,"seqnum":144115191800016553}]}';
 
 describe('lossless JSON', () => {
   it('keeps seqnum 144115191800016553 exact through parse, validate and serialize', () => {
@@ -25,8 +35,17 @@ describe('lossless JSON', () => {
   });
 
   it('keeps safe integers as numbers and decimals as strings', () => {
-    const value = parseJson('{"seqnum":9007199254740991,"neg":-9007199254740993,"ts":1573165890854,"p":"0.1","f":1.5,"e":1e3}');
-    expect(value).toEqual({ seqnum: 9007199254740991, neg: -9007199254740993n, ts: 1573165890854, p: '0.1', f: 1.5, e: 1000 });
+    const value = parseJson(
+      '{"seqnum":9007199254740991,"neg":-9007199254740993,"ts":1573165890854,"p":"0.1","f":1.5,"e":1e3}',
+    );
+    expect(value).toEqual({
+      seqnum: 9007199254740991,
+      neg: -9007199254740993n,
+      ts: 1573165890854,
+      p: '0.1',
+      f: 1.5,
+      e: 1000,
+    });
   });
 
   it('agrees with JSON.parse when no integer is too long', () => {
@@ -55,6 +74,12 @@ describe('lossless JSON', () => {
 
   it('serialises bigints exactly and refuses what JSON cannot hold', () => {
     expect(stringifyJson({ a: 2n ** 64n, b: [1, 'x'] })).toBe('{"a":18446744073709551616,"b":[1,"x"]}');
-    expect(() => stringifyJson(undefined)).toThrow(TypeError);
+    for (const bad of [undefined, () => 1, Symbol('s')]) {
+      expect(() => stringifyJson(bad)).toThrow(JsonStringifyError);
+    }
+    const circular: Record<string, unknown> = {};
+    circular.self = circular;
+    expect(() => stringifyJson(circular)).toThrow(JsonStringifyError);
+    expect(() => stringifyJson(undefined)).toThrow(AscendexError);
   });
 });

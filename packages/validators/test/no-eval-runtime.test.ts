@@ -30,11 +30,20 @@ const script = `
 
 describe('validators with code generation from strings disabled', () => {
   it.skipIf(!existsSync(dist))('validate, while a runtime compiler cannot', () => {
-    const run = spawnSync(process.execPath, ['--disallow-code-generation-from-strings', '--input-type=module', '-e', script], {
-      cwd: root,
-      encoding: 'utf8',
-    });
+    const run = spawnSync(
+      process.execPath,
+      ['--disallow-code-generation-from-strings', '--input-type=module', '-e', script],
+      {
+        cwd: root,
+        encoding: 'utf8',
+      },
+    );
     expect(run.stderr).toBe('');
-    expect(JSON.parse(run.stdout)).toEqual({ valid: true, invalid: false, parsed: 'ServerPingMessage', ajvRuntime: 'EvalError' });
+    expect(JSON.parse(run.stdout)).toEqual({
+      valid: true,
+      invalid: false,
+      parsed: 'ServerPingMessage',
+      ajvRuntime: 'EvalError',
+    });
   });
 });

@@ -7,9 +7,20 @@ const base = { time: 1700000000000, symbol: 'BTC/USDT', orderQty: '0.01', side: 
 describe('place-order arguments', () => {
   it('accepts each order type with the fields it needs', () => {
     expect(isPlaceOrderBody({ ...base, orderType: 'market' })).toBe(true);
-    expect(isPlaceOrderBody({ ...base, orderType: 'limit', orderPrice: '30000', postOnly: true, timeInForce: 'IOC', id: 'abcdef123' })).toBe(true);
+    expect(
+      isPlaceOrderBody({
+        ...base,
+        orderType: 'limit',
+        orderPrice: '30000',
+        postOnly: true,
+        timeInForce: 'IOC',
+        id: 'abcdef123',
+      }),
+    ).toBe(true);
     expect(isPlaceOrderBody({ ...base, orderType: 'stop_market', stopPrice: '29000' })).toBe(true);
-    expect(isPlaceOrderBody({ ...base, orderType: 'stop_limit', stopPrice: '29000', orderPrice: '28900', respInst: 'DONE' })).toBe(true);
+    expect(
+      isPlaceOrderBody({ ...base, orderType: 'stop_limit', stopPrice: '29000', orderPrice: '28900', respInst: 'DONE' }),
+    ).toBe(true);
   });
 
   it('names the missing price of a limit order', () => {
@@ -30,7 +41,12 @@ describe('place-order arguments', () => {
   });
 
   it('checks the same arguments inside a WebSocket place-order request', () => {
-    const request = { op: 'req', action: 'place-order', account: 'cash', args: { ...base, orderType: 'limit', orderPrice: '30000' } };
+    const request = {
+      op: 'req',
+      action: 'place-order',
+      account: 'cash',
+      args: { ...base, orderType: 'limit', orderPrice: '30000' },
+    };
     expect(isWsPlaceOrderRequest(request)).toBe(true);
     expect(isWsPlaceOrderRequest({ ...request, args: { ...base, orderType: 'limit' } })).toBe(false);
   });

@@ -3,23 +3,19 @@ import {
   documents,
   openapiExamples,
   asyncapiExamples,
-  createAjv,
-  addComponentSchemas,
-  toAjvSchema,
+  referenceValidation,
+  pascal,
   type SpecExample,
 } from '@ascendex-toolkit/codegen-core';
 
 export const { openapi, asyncapi } = documents();
-const reference = addComponentSchemas(addComponentSchemas(createAjv(), openapi), asyncapi);
-const compiled = new WeakMap<object, (v: unknown) => boolean>();
+const reference = referenceValidation({ openapi, asyncapi });
 
 /** Does `value` match `schema` (reference ajv, compiled at test time)? Used to pick oneOf branches. */
 export function matches(schema: object, value: unknown): boolean {
-  if (!compiled.has(schema)) compiled.set(schema, reference.compile(toAjvSchema(schema)));
-  return compiled.get(schema)!(value);
+  return reference.validate(schema, value) === null;
 }
-export const component = (name: string) => openapi.components.schemas[name] ?? asyncapi.components.schemas[name];
-const pascal = (id: string) => id[0]!.toUpperCase() + id.slice(1);
+export const { component } = reference;
 
 export interface ValidatorCase {
   where: string;
@@ -47,6 +43,12 @@ export function paramsCases(): (ValidatorCase & { parameters: NonNullable<SpecEx
   return [...byOp].map(([op, examples]) => {
     const value: Record<string, unknown> = {};
     for (const e of examples) if (!(e.parameter!.name in value)) value[e.parameter!.name] = e.value;
-    return { where: `${op} parameters`, validator: `${pascal(op)}Params`, value, schema: {}, parameters: examples.map((e) => e.parameter!) };
+    return {
+      where: `${op} parameters`,
+      validator: `${pascal(op)}Params`,
+      value,
+      schema: {},
+      parameters: examples.map((e) => e.parameter!),
+    };
   });
 }

@@ -3,30 +3,58 @@
 // openapi-typescript), so nothing here converts JSON Schema: a message's `name` is its payload's
 // component schema name (spec/README.md).
 
-const pascal = (s) => s.replace(/(^|[-_:\s])(\w)/g, (_m, _sep, c) => c.toUpperCase());
+import { pascal, kebab, jsdoc } from '@ascendex-toolkit/codegen-core/naming';
+/** @import { AsyncAPIDocumentInterface, MessageInterface, OperationInterface } from '@asyncapi/parser' */
 
-function doc(...lines) {
-  const text = lines.filter(Boolean).join('\n').trim();
-  if (!text) return '';
-  return `/**\n${text.split('\n').map((l) => ` * ${l.replace(/\*\//g, '*\\/')}`.trimEnd()).join('\n')}\n */\n`;
-}
-
-/** Doc comments sit directly on their declaration. */
+/**
+ * Doc comments sit directly on their declaration.
+ * @param {string} code
+ */
 const tidy = (code) => code.replace(/\*\/\n\n/g, '*/\n');
 
+/** @param {string[]} names */
 const union = (names) => (names.length ? [...new Set(names)].join(' | ') : 'never');
+/**
+ * The value of a vendor extension of a model (document, channel, operation).
+ * @param {{ extensions(): import('@asyncapi/parser').ExtensionsInterface }} model
+ * @param {string} key
+ * @returns {any} whatever the spec writes there (x-ascendex-* shapes are checked by the spec tests)
+ */
 const ext = (model, key) => model.extensions().get(key)?.value();
 
-/** `depth:{symbol}` → the template literal type `depth:${string}`. */
+/**
+ * The id of an operation (its key under `operations`; the parser types it as optional because
+ * operation traits share the interface).
+ * @param {OperationInterface} op
+ */
+function operationId(op) {
+  const id = op.id();
+  if (!id) throw new Error('an operation without an id');
+  return id;
+}
+
+/**
+ * `depth:{symbol}` → the template literal type `depth:${string}`.
+ * @param {string} address
+ */
 function topicType(address) {
   return '`' + address.replace(/\{[^}]+\}/g, '${string}') + '`';
 }
 
-/** Message names (payload types) of a list of message models. */
-const names = (messages) => messages.map((m) => m.name());
+/**
+ * Message names (payload types) of a list of message models.
+ * @param {MessageInterface[]} messages
+ * @returns {string[]}
+ */
+const names = (messages) =>
+  messages.map((m) => {
+    const name = m.name();
+    if (!name) throw new Error(`message ${m.id()} has no name: it must name its payload schema (spec/README.md)`);
+    return name;
+  });
 
 /**
- * @param {import('@asyncapi/parser').AsyncAPIDocumentInterface} asyncapi
+ * @param {AsyncAPIDocumentInterface} asyncapi
  * @param {{ schemasModule: string }} params
  * @returns {{ name: string, content: string }[]} files relative to the output folder
  */
@@ -44,26 +72,36 @@ export function wsStructureFiles(asyncapi, params) {
     const address = channel.address();
     const sub = ext(channel, 'x-ascendex-subscription');
     lines.push(
-      doc(`Messages of the \`${id}\` channel.`, address ? `Topic \`${address}\`.` : 'Session-level channel without a topic.', channel.description()),
+      jsdoc(
+        `Messages of the \`${id}\` channel.`,
+        address ? `Topic \`${address}\`.` : 'Session-level channel without a topic.',
+        channel.description(),
+      ),
       `export type ${Channel}ChannelMessage = ${union(messageNames)};`,
     );
     if (address) {
-      lines.push(doc(`The \`ch\` value that subscribes to the \`${id}\` channel.`), `export type ${Channel}Topic = ${topicType(address)};`);
+      lines.push(
+        jsdoc(`The \`ch\` value that subscribes to the \`${id}\` channel.`),
+        `export type ${Channel}Topic = ${topicType(address)};`,
+      );
     }
     for (const op of operations) {
       const request = ext(op, 'x-ascendex-request');
       const sent = names(op.messages().all());
       sent.forEach((n) => allTypes.add(n));
       if (op.action() !== 'send') continue; // what arrives is the channel union above
-      const replies = op.reply() ? names(op.reply().messages().all()) : [];
+      const reply = op.reply();
+      const replies = reply ? names(reply.messages().all()) : [];
       replies.forEach((n) => allTypes.add(n));
       if (!replies.length) continue;
       lines.push(
-        doc(
+        jsdoc(
           `What the server answers to ${sent.map((n) => `{@link ${n}}`).join(' or ')} (operation \`${op.id()}\`).`,
-          request?.correlation ? `Matched to the request by \`${request.correlation.request}\` = \`${request.correlation.reply}\`.` : '',
+          request?.correlation
+            ? `Matched to the request by \`${request.correlation.request}\` = \`${request.correlation.reply}\`.`
+            : '',
         ),
-        `export type ${pascal(op.id())}Reply = ${union(replies)};`,
+        `export type ${pascal(operationId(op))}Reply = ${union(replies)};`,
       );
     }
     messageNames.forEach((n) => allTypes.add(n));
@@ -72,10 +110,11 @@ export function wsStructureFiles(asyncapi, params) {
       .filter((n) => allTypes.has(n))
       .sort();
     const header = used.length ? `import type { ${used.join(', ')} } from '${params.schemasModule}';\n\n` : '';
-    files.push({ name: `${id}.gen.ts`, content: tidy(header + lines.join('\n') + '\n') });
+    files.push({ name: `${kebab(id)}.gen.ts`, content: tidy(header + lines.join('\n') + '\n') });
   }
 
   // The whole socket: every server message in dispatch order, every client message, and maps.
+  /** @type {string[]} */
   const serverMessages = ext(asyncapi, 'x-ascendex-server-messages') ?? [];
   const clientMessages = [];
   const requestEntries = [];
@@ -85,30 +124,40 @@ export function wsStructureFiles(asyncapi, params) {
     const sent = names(op.messages().all());
     clientMessages.push(...sent);
     const key = request.action ?? request.op ?? op.id();
-    requestEntries.push(`  ${JSON.stringify(key)}: { request: ${union(sent)}; reply: ${op.reply() ? union(names(op.reply().messages().all())) : 'never'} };`);
+    const reply = op.reply();
+    requestEntries.push(
+      `  ${JSON.stringify(key)}: { request: ${union(sent)}; reply: ${reply ? union(names(reply.messages().all())) : 'never'} };`,
+    );
   }
   const imports = [...new Set([...serverMessages, ...clientMessages])].sort();
   const index = [
     `import type { ${imports.join(', ')} } from '${params.schemasModule}';`,
-    ...channelEntries.map(({ id, Channel, address }) =>
-      `import type { ${Channel}ChannelMessage${address ? `, ${Channel}Topic` : ''} } from './${id}.gen.js';`),
+    ...channelEntries.map(
+      ({ id, Channel, address }) =>
+        `import type { ${Channel}ChannelMessage${address ? `, ${Channel}Topic` : ''} } from './${kebab(id)}.gen.js';`,
+    ),
     '',
-    doc('Every message the server can send on the socket; narrow it on `m` (or `op` for `connected`), then `action`, `status`, `ac`.'),
+    jsdoc(
+      'Every message the server can send on the socket; narrow it on `m` (or `op` for `connected`), then `action`, `status`, `ac`.',
+    ),
     `export type ServerMessage = ${union(serverMessages)};`,
-    doc('Server message name → message type; `{ name, message }` pairs built from it narrow on `name`.'),
+    jsdoc('Server message name → message type; `{ name, message }` pairs built from it narrow on `name`.'),
     `export interface ServerMessageMap {\n${serverMessages.map((n) => `  ${n}: ${n};`).join('\n')}\n}`,
-    doc('The name of a server message kind, e.g. `DepthMessage`.'),
+    jsdoc('The name of a server message kind, e.g. `DepthMessage`.'),
     `export type ServerMessageName = keyof ServerMessageMap;`,
-    doc('Every message a client can send.'),
+    jsdoc('Every message a client can send.'),
     `export type ClientMessage = ${union([...new Set(clientMessages)])};`,
-    doc('Request key (`action` for `op: req`, otherwise `op`) → the request type and the replies it can get.'),
+    jsdoc('Request key (`action` for `op: req`, otherwise `op`) → the request type and the replies it can get.'),
     `export interface WsRequestMap {\n${requestEntries.join('\n')}\n}`,
-    doc('Topic channels: the `ch` value to subscribe with, the messages that arrive, and whether auth is required.'),
+    jsdoc('Topic channels: the `ch` value to subscribe with, the messages that arrive, and whether auth is required.'),
     `export interface WsChannelMap {\n${channelEntries
       .filter((c) => c.address)
-      .map((c) => `  ${JSON.stringify(c.id)}: { topic: ${c.Channel}Topic; message: ${c.Channel}ChannelMessage; requiresAuth: ${Boolean(c.sub?.requiresAuth)} };`)
+      .map(
+        (c) =>
+          `  ${JSON.stringify(c.id)}: { topic: ${c.Channel}Topic; message: ${c.Channel}ChannelMessage; requiresAuth: ${Boolean(c.sub?.requiresAuth)} };`,
+      )
       .join('\n')}\n}`,
-    doc('Session-level channels (no topic) and their messages.'),
+    jsdoc('Session-level channels (no topic) and their messages.'),
     `export interface WsSessionChannelMap {\n${channelEntries
       .filter((c) => !c.address)
       .map((c) => `  ${JSON.stringify(c.id)}: ${c.Channel}ChannelMessage;`)

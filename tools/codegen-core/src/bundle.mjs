@@ -5,10 +5,15 @@ import path from 'node:path';
 import { specDir } from './paths.mjs';
 import { readYaml } from './yaml.mjs';
 import { getAtPointer, decodePointer } from './json-pointer.mjs';
+/** @import { JsonValue, SpecObject, BundledDocument } from './types.mjs' */
 
 const schemasDir = path.join(specDir, 'components', 'schemas') + path.sep;
 const parametersFile = path.join(specDir, 'components', 'parameters.yaml');
 
+/**
+ * @param {string} file
+ * @returns {'schemas' | 'parameters' | 'inline'}
+ */
 function kindOf(file) {
   if (file.startsWith(schemasDir)) return 'schemas';
   if (file === parametersFile) return 'parameters';
@@ -17,10 +22,19 @@ function kindOf(file) {
 
 /**
  * @param {string} rootFile absolute path of openapi.yaml or asyncapi.yaml
- * @returns {object} the bundled document; component maps are sorted by name
+ * @returns {BundledDocument} the bundled document; component maps are sorted by name
  */
 export function bundle(rootFile) {
-  const lifted = { schemas: new Map(), parameters: new Map() }; // name -> { origin, value }
+  /** @type {Record<'schemas' | 'parameters', Map<string, { origin: string, value: JsonValue }>>} name -> where it was defined, its bundled value */
+  const lifted = { schemas: new Map(), parameters: new Map() };
+
+  /**
+   * @param {'schemas' | 'parameters'} kind
+   * @param {string} name
+   * @param {string} origin
+   * @param {string} file
+   * @param {string} pointer
+   */
 
   function lift(kind, name, origin, file, pointer) {
     const known = lifted[kind].get(name);
@@ -30,49 +44,83 @@ export function bundle(rootFile) {
       }
       return;
     }
-    const entry = { origin, value: undefined };
+    /** @type {{ origin: string, value: JsonValue }} */
+    const entry = { origin, value: null };
     lifted[kind].set(name, entry);
     entry.value = walk(getAtPointer(readYaml(file), pointer), file);
   }
 
+  /**
+   * @param {JsonValue} node
+   * @param {string} file
+   * @returns {JsonValue}
+   */
   function walk(node, file) {
-    if (Array.isArray(node)) return node.map((item) => walk(item, file));
+    if (Array.isArray(node)) return node.map((item) => walk(/** @type {JsonValue} */ (item), file));
     if (node === null || typeof node !== 'object') return node;
+    return walkObject(node, file);
+  }
+
+  /**
+   * @param {SpecObject} node
+   * @param {string} file
+   * @returns {JsonValue}
+   */
+  function walkObject(node, file) {
     if (typeof node.$ref === 'string') {
       const [filePart, pointer = ''] = node.$ref.split('#');
       const siblings = Object.fromEntries(Object.entries(node).filter(([k]) => k !== '$ref'));
       if (!filePart && file === rootFile) {
-        return { $ref: node.$ref, ...walk(siblings, file) }; // internal ref of the root document
+        return { $ref: node.$ref, ...walkMembers(siblings, file) }; // internal ref of the root document
       }
       const target = filePart ? path.resolve(path.dirname(file), filePart) : file;
       const kind = kindOf(target);
       if (kind === 'inline') {
         const resolved = walk(getAtPointer(readYaml(target), pointer), target);
-        return Object.keys(siblings).length ? { ...resolved, ...walk(siblings, file) } : resolved;
+        return Object.keys(siblings).length
+          ? { .../** @type {SpecObject} */ (resolved), ...walkMembers(siblings, file) }
+          : resolved;
       }
       const segments = decodePointer(pointer);
       if (segments.length !== 1) {
-        throw new Error(`${node.$ref} in ${path.relative(specDir, file)}: component refs must name a top-level entry (#/<Name>)`);
+        throw new Error(
+          `${node.$ref} in ${path.relative(specDir, file)}: component refs must name a top-level entry (#/<Name>)`,
+        );
       }
-      const name = segments[0];
+      const name = /** @type {string} */ (segments[0]);
       lift(kind, name, `${path.relative(specDir, target)}#${pointer}`, target, pointer);
-      return { $ref: `#/components/${kind}/${name}`, ...walk(siblings, file) };
+      return { $ref: `#/components/${kind}/${name}`, ...walkMembers(siblings, file) };
     }
+    return walkMembers(node, file);
+  }
+
+  /**
+   * @param {SpecObject} node an object that is not a ref
+   * @param {string} file
+   * @returns {SpecObject}
+   */
+  function walkMembers(node, file) {
+    /** @type {SpecObject} */
     const out = {};
     for (const [key, value] of Object.entries(node)) out[key] = walk(value, file);
     return out;
   }
 
-  const doc = walk(readYaml(rootFile), rootFile);
+  const doc = /** @type {SpecObject} */ (walk(readYaml(rootFile), rootFile));
   doc.components = doc.components ?? {};
-  for (const kind of ['schemas', 'parameters']) {
+  for (const kind of /** @type {const} */ (['schemas', 'parameters'])) {
     if (lifted[kind].size === 0) continue;
+    /** @type {Record<string, JsonValue>} */
     const merged = { ...(doc.components[kind] ?? {}) };
     for (const [name, { value }] of lifted[kind]) {
       if (name in merged) throw new Error(`component name clash: ${kind}/${name} is defined in the root document too`);
       merged[name] = value;
     }
-    doc.components[kind] = Object.fromEntries(Object.keys(merged).sort().map((k) => [k, merged[k]]));
+    doc.components[kind] = Object.fromEntries(
+      Object.keys(merged)
+        .sort()
+        .map((k) => [k, merged[k]]),
+    );
   }
-  return doc;
+  return /** @type {BundledDocument} */ (doc);
 }

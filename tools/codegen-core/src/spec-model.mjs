@@ -1,36 +1,87 @@
 // The bundled documents and small helpers every generator uses to walk them.
 import { bundle } from './bundle.mjs';
 import { openapiRoot, asyncapiRoot } from './paths.mjs';
+import { refName } from './naming.mjs';
+/** @import { SpecObject, Parameter, Operation, BundledDocument, OpenApiDocument, AsyncApiDocument } from './types.mjs' */
 
+/** @type {{ openapi: OpenApiDocument, asyncapi: AsyncApiDocument } | undefined} */
 let cached;
+/** The bundled OpenAPI and AsyncAPI documents, bundled once per process. */
 export function documents() {
-  cached ??= { openapi: bundle(openapiRoot), asyncapi: bundle(asyncapiRoot) };
+  cached ??= {
+    openapi: /** @type {OpenApiDocument} */ (bundle(openapiRoot)),
+    asyncapi: /** @type {AsyncApiDocument} */ (bundle(asyncapiRoot)),
+  };
   return cached;
 }
 
-export const pascal = (id) => id[0].toUpperCase() + id.slice(1);
-export const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
+/** The HTTP methods an OpenAPI path item may hold operations under, in the order they are listed. */
+export const METHODS = /** @type {const} */ (['get', 'put', 'post', 'delete', 'patch']);
 
-/** Resolves a `#/components/parameters/X` ref (or returns the inline parameter). */
+/**
+ * Follows `#/components/<kind>/<Name>` refs of a bundled document until a node that is not a ref
+ * (returns anything else as it is).
+ * @template T
+ * @param {BundledDocument} doc
+ * @param {T | { $ref: string }} node
+ * @returns {T}
+ */
+export function resolveRef(doc, node) {
+  /** @type {any} a ref or what it names */
+  let n = node;
+  while (n && typeof n === 'object' && typeof n.$ref === 'string') {
+    const kind = /** @type {keyof BundledDocument['components']} */ (n.$ref.split('/')[2]);
+    n = doc.components[kind]?.[refName(n.$ref)];
+  }
+  return n;
+}
+
+/**
+ * Resolves a `#/components/parameters/X` ref (or returns the inline parameter).
+ * @param {BundledDocument} openapi
+ * @param {Parameter | { $ref: string }} p
+ * @returns {Parameter}
+ */
 export function resolveParameter(openapi, p) {
-  return p.$ref ? openapi.components.parameters[p.$ref.split('/').pop()] : p;
+  return resolveRef(openapi, p);
 }
 
-/** The payload schema of every message in `components.messages`, keyed by message name. */
+/** Where the members of `<Op>Params` come from. */
+export const PARAMS_IN = /** @type {const} */ (['path', 'query']);
+
+/**
+ * The parameters that make up an operation's `<Op>Params` (its path and query parameters, resolved,
+ * in spec order): the one rule behind both the `<Op>Params` type and its validator.
+ * @param {BundledDocument} openapi
+ * @param {Operation} op
+ * @returns {Parameter[]}
+ */
+export function operationParams(openapi, op) {
+  return (op.parameters ?? [])
+    .map((p) => resolveParameter(openapi, p))
+    .filter((p) => /** @type {readonly string[]} */ (PARAMS_IN).includes(p.in));
+}
+
+/**
+ * The payload schema of every message in `components.messages`, keyed by message name.
+ * @param {BundledDocument} asyncapi
+ * @returns {{ name: string, payload: SpecObject, message: SpecObject }[]}
+ */
 export function wsMessages(asyncapi) {
-  return Object.values(asyncapi.components?.messages ?? {}).map((m) => ({ name: m.name, payload: m.payload, message: m }));
+  return Object.values(asyncapi.components?.messages ?? {}).map((m) => ({
+    name: m.name,
+    payload: m.payload,
+    message: m,
+  }));
 }
 
-/** Every REST operation with its route and method, in spec order. */
+/**
+ * Every REST operation with its route and method, in spec order.
+ * @param {OpenApiDocument} openapi
+ * @returns {{ route: string, method: (typeof METHODS)[number], op: Operation }[]}
+ */
 export function restOperations(openapi) {
-  return Object.entries(openapi.paths).flatMap(([route, item]) =>
-    METHODS.filter((m) => item[m]).map((method) => ({ route, method, op: item[method] })),
+  return Object.entries(openapi.paths ?? {}).flatMap(([route, item]) =>
+    METHODS.filter((m) => item[m]).map((method) => ({ route, method, op: /** @type {Operation} */ (item[method]) })),
   );
-}
-
-/** A JSDoc block, or nothing when there is no text. */
-export function jsdoc(...lines) {
-  const text = lines.filter(Boolean).join('\n').trim();
-  if (!text) return '';
-  return `/**\n${text.split('\n').map((l) => ` * ${l.replace(/\*\//g, '*\\/')}`.trimEnd()).join('\n')}\n */\n`;
 }

@@ -62,9 +62,30 @@ export async function generate() {
   addRaw(files, 'discrepancies', entries, [discrepanciesSource], ['json']);
   const raw = [...files].map(([p, text]) => ({ name: p.slice(outDir.length + 1), text }));
 
-  files.set(`${outDir}/openapi.gen.ts`, dataModule(['spec/openapi.yaml'], 'openapi', 'OpenApiDocument', openapi, 'The bundled OpenAPI 3.1 document (REST).'));
-  files.set(`${outDir}/asyncapi.gen.ts`, dataModule(['spec/asyncapi.yaml'], 'asyncapi', 'AsyncApiDocument', asyncapi, 'The bundled AsyncAPI 3 document (WebSocket).'));
-  files.set(`${outDir}/error-catalog.gen.ts`, dataModule([errorCatalogSource], 'errorCatalog', 'ErrorCatalog', catalog, 'The error catalog: groups and codes.'));
+  files.set(
+    `${outDir}/openapi.gen.ts`,
+    dataModule(
+      ['spec/openapi.yaml'],
+      'openapi',
+      'OpenApiDocument',
+      openapi,
+      'The bundled OpenAPI 3.1 document (REST).',
+    ),
+  );
+  files.set(
+    `${outDir}/asyncapi.gen.ts`,
+    dataModule(
+      ['spec/asyncapi.yaml'],
+      'asyncapi',
+      'AsyncApiDocument',
+      asyncapi,
+      'The bundled AsyncAPI 3 document (WebSocket).',
+    ),
+  );
+  files.set(
+    `${outDir}/error-catalog.gen.ts`,
+    dataModule([errorCatalogSource], 'errorCatalog', 'ErrorCatalog', catalog, 'The error catalog: groups and codes.'),
+  );
   files.set(
     `${outDir}/discrepancies.gen.ts`,
     dataModule(
@@ -88,7 +109,10 @@ export async function generate() {
  * @param {{ name: string, text: string }[]} raw
  */
 function specInfoModule(openapi, asyncapi, raw) {
-  const hashes = raw.map(({ name, text }) => `    ${JSON.stringify(name)}: ${JSON.stringify(createHash('sha256').update(text).digest('hex'))},`);
+  const hashes = raw.map(
+    ({ name, text }) =>
+      `    ${JSON.stringify(name)}: ${JSON.stringify(createHash('sha256').update(text).digest('hex'))},`,
+  );
   return `${codeBanner(['spec/openapi.yaml', 'spec/asyncapi.yaml', errorCatalogSource, discrepanciesSource])}/** The spec this package was built from. */
 export const specInfo = {
   /** \`info.version\` of the OpenAPI document. */

@@ -18,7 +18,9 @@ export function errorCatalog() {
  */
 export function discrepancyLog() {
   const dir = path.join(specDir, 'discrepancies');
-  const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort();
   const areas = files.map((f) => path.basename(f, '.yaml'));
   const entries = files.flatMap((file, i) => {
     const log = readYaml(path.join(dir, file));

@@ -2,9 +2,13 @@
 import path from 'node:path';
 import { readYaml, specDir, jsdoc } from '@ascendex-toolkit/codegen-core';
 
-const lowerFirst = (s) => s[0].toLowerCase() + s.slice(1);
+/** @param {string} s */
+const lowerFirst = (s) => s.charAt(0).toLowerCase() + s.slice(1);
 
-/** `export const orderSideValues = [...] as const` for every enum of components/schemas/enums.yaml. */
+/**
+ * `export const orderSideValues = [...] as const` for every enum of components/schemas/enums.yaml.
+ * @param {string[]} schemaNames the types schemas.gen.ts exports
+ */
 export function enumsSource(schemaNames) {
   const enums = readYaml(path.join(specDir, 'components/schemas/enums.yaml'));
   const imported = Object.keys(enums).filter((n) => schemaNames.includes(n));
@@ -25,14 +29,18 @@ export function enumsSource(schemaNames) {
 
 /** The error catalog as typed constants. */
 export function errorsSource() {
+  /** @type {{ groups: { name: string, id: number, description: string }[], codes: { code: number, reason: string | null, group: string, description: string }[] }} */
   const { groups, codes } = readYaml(path.join(specDir, 'components/errors.yaml'));
-  const groupEntries = groups.map((g) => `  ${g.name}: { id: ${g.id}, description: ${JSON.stringify(g.description)} },`);
+  const groupEntries = groups.map(
+    (g) => `  ${g.name}: { id: ${g.id}, description: ${JSON.stringify(g.description)} },`,
+  );
   const codeEntries = codes.map(
-    (c) => `  ${c.code}: { reason: ${JSON.stringify(c.reason)}, group: '${c.group}', description: ${JSON.stringify(c.description)} },`,
+    (c) =>
+      `  ${c.code}: { reason: ${JSON.stringify(c.reason)}, group: '${c.group}', description: ${JSON.stringify(c.description)} },`,
   );
   return [
     jsdoc('Error groups: `Math.floor(code / 10000)` is the group id.') +
-    `export const errorGroups = {\n${groupEntries.join('\n')}\n} as const;`,
+      `export const errorGroups = {\n${groupEntries.join('\n')}\n} as const;`,
     `export type ErrorGroupName = keyof typeof errorGroups;`,
     '',
     `export interface ErrorCatalogEntry {`,
@@ -43,7 +51,7 @@ export function errorsSource() {
     `}`,
     '',
     jsdoc('Every error code the exchange documents: code -> reason, group, description.') +
-    `export const errorCatalog = {\n${codeEntries.join('\n')}\n} as const satisfies Record<number, ErrorCatalogEntry>;`,
+      `export const errorCatalog = {\n${codeEntries.join('\n')}\n} as const satisfies Record<number, ErrorCatalogEntry>;`,
     `export type KnownErrorCode = keyof typeof errorCatalog;`,
     `export type KnownErrorReason = NonNullable<(typeof errorCatalog)[KnownErrorCode]['reason']>;`,
   ].join('\n');

@@ -1,14 +1,19 @@
 // Generates packages/types/src/generated from the spec. Pure: returns path -> content.
 import { createHash } from 'node:crypto';
-import { banner, formatCode, documents } from '@ascendex-toolkit/codegen-core';
+import { banner, formatCode, documents, jsonText } from '@ascendex-toolkit/codegen-core';
 import { convertSchemas } from './schema-types.mjs';
 import { restTypeFiles } from './rest-types.mjs';
 import { enumsSource, errorsSource } from './catalog-types.mjs';
 import { renderWsStructure } from './ws-types.mjs';
+/** @import { BundledDocument } from '@ascendex-toolkit/codegen-core' */
 
 export const outDir = 'packages/types/src/generated';
 const GENERATOR = 'tools/gen-types';
 
+/**
+ * @param {string[]} sources
+ * @param {string} code
+ */
 async function file(sources, code) {
   return formatCode(banner(GENERATOR, sources) + '\n' + code);
 }
@@ -20,7 +25,10 @@ export async function generate() {
   const { components, restPaths, aliases, schemaNames } = await convertSchemas(openapi, asyncapi);
   const both = ['spec/openapi.yaml', 'spec/asyncapi.yaml'];
   files.set(`${outDir}/schemas.gen.ts`, await file(both, `${components}\n\n${aliases}\n`));
-  files.set(`${outDir}/rest/paths.gen.ts`, await file(['spec/openapi.yaml'], `import type { components } from '../schemas.gen.js';\n\n${restPaths}`));
+  files.set(
+    `${outDir}/rest/paths.gen.ts`,
+    await file(['spec/openapi.yaml'], `import type { components } from '../schemas.gen.js';\n\n${restPaths}`),
+  );
   for (const [tag, code] of restTypeFiles(openapi)) {
     files.set(`${outDir}/rest/${tag}.gen.ts`, await file(['spec/openapi.yaml'], code));
   }
@@ -34,9 +42,13 @@ export async function generate() {
   return files;
 }
 
-/** The spec this package was generated from: versions and a hash of both bundled documents. */
+/**
+ * The spec this package was generated from: versions and a hash of both bundled documents.
+ * @param {BundledDocument} openapi
+ * @param {BundledDocument} asyncapi
+ */
 function specInfoSource(openapi, asyncapi) {
-  const text = JSON.stringify([openapi, asyncapi], (_k, v) => (typeof v === 'bigint' ? `${v}n` : v));
+  const text = jsonText([openapi, asyncapi]);
   const sha256 = createHash('sha256').update(text).digest('hex');
   return `/** The spec these types were generated from. */
 export const specInfo = {
@@ -48,14 +60,24 @@ export const specInfo = {
 `;
 }
 
-/** Re-exports every generated module (type-only modules with \`export type *\`). */
+/**
+ * Re-exports every generated module (type-only modules with \`export type *\`).
+ * @param {string[]} paths
+ */
 function barrelSource(paths) {
+  /** @param {string} p */
   const rel = (p) => './' + p.slice(outDir.length + 1).replace(/\.ts$/, '.js');
   const valueModules = ['enums.gen.ts', 'errors.gen.ts', 'spec-info.gen.ts'];
-  return paths
-    // Everything except rest/paths.gen.ts (re-exported by name below) and this barrel itself.
-    .filter((p) => !p.endsWith('/rest/paths.gen.ts') && p !== `${outDir}/index.gen.ts`)
-    .sort()
-    .map((p) => (valueModules.some((v) => p.endsWith('/' + v)) ? `export * from '${rel(p)}';` : `export type * from '${rel(p)}';`))
-    .join('\n') + `\nexport type { paths, operations } from './rest/paths.gen.js';\n`;
+  return (
+    paths
+      // Everything except rest/paths.gen.ts (re-exported by name below) and this barrel itself.
+      .filter((p) => !p.endsWith('/rest/paths.gen.ts') && p !== `${outDir}/index.gen.ts`)
+      .sort()
+      .map((p) =>
+        valueModules.some((v) => p.endsWith('/' + v))
+          ? `export * from '${rel(p)}';`
+          : `export type * from '${rel(p)}';`,
+      )
+      .join('\n') + `\nexport type { paths, operations } from './rest/paths.gen.js';\n`
+  );
 }

@@ -4,6 +4,8 @@
 import openapiTS, { astToString } from 'openapi-typescript';
 import ts from 'typescript';
 import { jsdoc } from '@ascendex-toolkit/codegen-core';
+/** @import { BundledDocument, Schema, SpecObject } from '@ascendex-toolkit/codegen-core' */
+/** @import { OpenAPI3 } from 'openapi-typescript' */
 
 const f = ts.factory;
 /** `x-ascendex-bigint` integers: safe values parse as number, larger ones as bigint. */
@@ -12,33 +14,47 @@ const NUMBER_OR_BIGINT = f.createUnionTypeNode([
   f.createKeywordTypeNode(ts.SyntaxKind.BigIntKeyword),
 ]);
 
-/** Drops `examples`/`example` (they may hold bigints and are not needed in types). */
+/**
+ * Drops `examples`/`example` (they may hold bigints and are not needed in types).
+ * @template T
+ * @param {T} node
+ * @returns {T}
+ */
 function withoutExamples(node) {
-  if (Array.isArray(node)) return node.map(withoutExamples);
+  if (Array.isArray(node)) return /** @type {T} */ (node.map(withoutExamples));
   if (!node || typeof node !== 'object') return node;
+  /** @type {SpecObject} */
   const out = {};
   for (const [k, v] of Object.entries(node)) {
     if (k === 'examples' || k === 'example') continue;
     out[k] = withoutExamples(v);
   }
-  return out;
+  return /** @type {T} */ (out);
 }
 
 /**
- * @returns {{ components: string, restPaths: string, aliases: string }} TypeScript sources:
- *   the `components` interface, the REST `paths`/`operations` interfaces, and one named alias per schema.
+ * @param {BundledDocument} openapi
+ * @param {BundledDocument} asyncapi
+ * @returns {Promise<{ components: string, restPaths: string, aliases: string, schemaNames: string[] }>} TypeScript
+ *   sources: the `components` interface, the REST `paths`/`operations` interfaces, one named alias per
+ *   schema; and the names of all schemas.
  */
 export async function convertSchemas(openapi, asyncapi) {
   const merged = withoutExamples(structuredClone(openapi));
   const schemas = { ...merged.components.schemas, ...withoutExamples(asyncapi.components.schemas) };
-  merged.components.schemas = Object.fromEntries(Object.keys(schemas).sort().map((k) => [k, schemas[k]]));
+  merged.components.schemas = Object.fromEntries(
+    Object.keys(schemas)
+      .sort()
+      .map((k) => [k, /** @type {Schema} */ (schemas[k])]),
+  );
 
-  const nodes = await openapiTS(merged, {
+  const nodes = await openapiTS(/** @type {OpenAPI3} */ (merged), {
     transform: (schema) => (schema['x-ascendex-bigint'] ? NUMBER_OR_BIGINT : undefined),
     arrayLength: true,
     silent: true,
   });
-  const named = (name) => nodes.filter((n) => n.name?.escapedText === name || n.name?.text === name);
+  /** @param {string} name the top-level declarations called `name` */
+  const named = (name) => nodes.filter((n) => /** @type {{ name?: ts.Identifier }} */ (n).name?.text === name);
   const components = astToString(named('components'));
   const restPaths = astToString([...named('paths'), ...named('operations')]);
   const aliases = Object.entries(merged.components.schemas)

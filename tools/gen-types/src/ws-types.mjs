@@ -1,18 +1,13 @@
+/// <reference path="./asyncapi-generator.d.ts" />
 // WebSocket structure types, rendered by the AsyncAPI generator (2.x) with the local template in
 // tools/asyncapi-template, driven through the generator's library API.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Generator from '@asyncapi/generator';
-import { repoRoot } from '@ascendex-toolkit/codegen-core';
+import { repoRoot, jsonText } from '@ascendex-toolkit/codegen-core';
 
 const templateDir = path.join(repoRoot, 'tools/asyncapi-template');
-
-/** JSON text with bigints written as their exact digits. */
-function toJson(doc) {
-  const marked = JSON.stringify(doc, (_k, v) => (typeof v === 'bigint' ? `__bigint:${v}` : v));
-  return marked.replace(/"__bigint:(-?\d+)"/g, '$1');
-}
 
 /**
  * @param {object} asyncapi the bundled AsyncAPI document
@@ -25,7 +20,7 @@ export async function renderWsStructure(asyncapi) {
       forceWrite: true,
       templateParams: { schemasModule: '../schemas.gen.js' },
     });
-    await generator.generateFromString(toJson(asyncapi));
+    await generator.generateFromString(jsonText(asyncapi));
     const files = new Map();
     for (const name of readdirSync(out).sort()) {
       if (name.endsWith('.gen.ts')) files.set(name, readFileSync(path.join(out, name), 'utf8'));

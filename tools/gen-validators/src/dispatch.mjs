@@ -1,14 +1,29 @@
 // The server-message dispatch table: for each message (in the root's x-ascendex-server-messages
 // order) the const values of the discriminating fields, `false` meaning "must be absent".
-const resolve = (schema, doc) => (schema?.$ref ? doc.components.schemas[schema.$ref.split('/').pop()] : schema);
+import { resolveRef } from '@ascendex-toolkit/codegen-core';
+/** @import { BundledDocument, Schema } from '@ascendex-toolkit/codegen-core' */
 
+/** @typedef {string | number | boolean | false} MatchValue a const value, or `false` for "must be absent" */
+
+/**
+ * @param {Schema | boolean | undefined} schema a property's schema
+ * @param {BundledDocument} doc
+ * @returns {MatchValue | undefined}
+ */
 function constOf(schema, doc) {
-  const s = resolve(schema, doc);
+  const s = resolveRef(doc, schema);
   if (s === false) return false;
   return s && typeof s === 'object' && 'const' in s ? s.const : undefined;
 }
 
+/**
+ * @param {Schema} schema
+ * @param {string[]} keys
+ * @param {BundledDocument} doc
+ * @returns {Record<string, MatchValue>}
+ */
 function matchOf(schema, keys, doc) {
+  /** @type {Record<string, MatchValue>} */
   const match = {};
   for (const key of keys) {
     const value = constOf(schema.properties?.[key], doc);
@@ -20,22 +35,32 @@ function matchOf(schema, keys, doc) {
 /**
  * A payload is one variant, or, when it is a `oneOf` of objects and names no discriminator itself,
  * one variant per branch (`ConnectedMessage`: kind in `m` or in `op`), each its own table entry.
+ * @param {Schema} payload
+ * @param {string[]} keys
+ * @param {BundledDocument} doc
+ * @returns {Record<string, MatchValue>[]}
  */
 function variants(payload, keys, doc) {
   const own = matchOf(payload, keys, doc);
   if (Object.keys(own).length || !payload.oneOf) return [own];
-  return payload.oneOf.map((branch) => matchOf(resolve(branch, doc), keys, doc));
+  return payload.oneOf.map((/** @type {Schema} */ branch) => matchOf(resolveRef(doc, branch), keys, doc));
 }
 
-/** @returns {{ keys: string[], entries: { name: string, match: Record<string, string|number|boolean|false> }[] }} */
+/**
+ * @param {BundledDocument} asyncapi
+ * @returns {{ keys: string[], entries: { name: string, match: Record<string, MatchValue> }[] }}
+ */
 export function dispatchTable(asyncapi) {
   const keys = asyncapi['x-ascendex-discriminators'] ?? [];
+  /** @type {string[]} */
   const names = asyncapi['x-ascendex-server-messages'] ?? [];
   const entries = names.flatMap((name) => {
     const payload = asyncapi.components.schemas[name];
     if (!payload) throw new Error(`x-ascendex-server-messages names ${name}, which has no payload schema`);
     return variants(payload, keys, asyncapi).map((match) => {
-      if (match.m === undefined && match.op === undefined) throw new Error(`${name} has no const m or op: it cannot be dispatched`);
+      if (match.m === undefined && match.op === undefined) {
+        throw new Error(`${name} has no const m or op: it cannot be dispatched`);
+      }
       return { name, match };
     });
   });

@@ -1,10 +1,18 @@
 // Which validators exist: per REST operation its Params, Body, Response and Success; per
 // WebSocket message its payload. Names match the types package (`<Op>Params`, `DepthMessage`, ...).
-import { restOperations, pascal, resolveParameter, wsMessages } from '@ascendex-toolkit/codegen-core';
+import { restOperations, pascal, operationParams, wsMessages, refName } from '@ascendex-toolkit/codegen-core';
+/** @import { Schema, Operation, OpenApiDocument, BundledDocument } from '@ascendex-toolkit/codegen-core' */
 
-/** The object schema of an operation's path and query parameters together. */
+/** @typedef {{ name: string, schema: Schema }} ValidatorEntry one generated validator: `validate<name>` checks `schema` */
+
+/**
+ * The object schema of an operation's path and query parameters together.
+ * @param {OpenApiDocument} openapi
+ * @param {Operation} op
+ * @returns {Schema}
+ */
 function paramsSchema(openapi, op) {
-  const params = (op.parameters ?? []).map((p) => resolveParameter(openapi, p)).filter((p) => p.in === 'path' || p.in === 'query');
+  const params = operationParams(openapi, op);
   return {
     type: 'object',
     properties: Object.fromEntries(params.map((p) => [p.name, p.schema])),
@@ -13,7 +21,10 @@ function paramsSchema(openapi, op) {
   };
 }
 
-/** @returns {Map<string, {name: string, schema: object}[]>} tag -> validators */
+/**
+ * @param {OpenApiDocument} openapi
+ * @returns {Map<string, ValidatorEntry[]>} tag -> validators
+ */
 export function restEntries(openapi) {
   const byTag = new Map();
   for (const { op } of restOperations(openapi)) {
@@ -31,15 +42,18 @@ export function restEntries(openapi) {
   return new Map([...byTag].sort(([a], [b]) => a.localeCompare(b)));
 }
 
-/** @returns {{name: string, schema: object}[]} one validator per WebSocket message */
+/**
+ * @param {BundledDocument} asyncapi
+ * @returns {ValidatorEntry[]} one validator per WebSocket message
+ */
 export function wsEntries(asyncapi) {
   const seen = new Set();
   const out = [];
   for (const { name, payload } of wsMessages(asyncapi)) {
     if (seen.has(name)) continue;
     seen.add(name);
-    const ref = payload.$ref?.split('/').pop();
-    out.push({ name, schema: ref === name ? asyncapi.components.schemas[name] : payload });
+    const ref = payload.$ref && refName(payload.$ref);
+    out.push({ name, schema: ref === name ? /** @type {Schema} */ (asyncapi.components.schemas[name]) : payload });
   }
   return out.sort((a, b) => a.name.localeCompare(b.name));
 }

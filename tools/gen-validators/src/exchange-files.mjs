@@ -12,23 +12,28 @@ import {
   invalidReasons,
   clientMessageTable,
 } from './exchange-profile.mjs';
+/** @import { BundledDocument, OpenApiDocument, Schema } from '@ascendex-toolkit/codegen-core' */
 
-
-/** What the exchange answers when no field-specific reason applies. */
 const VALIDATE = '.validate.gen.js';
+/** What the exchange answers when no field-specific reason applies. */
 const FALLBACK_REASONS = { rest: 'INVALID_REQUEST_DATA', ws: 'INVALID_WS_REQUEST_DATA', json: 'INVALID_JSON_FORMAT' };
 
 /**
- * @param {object} openapi bundled
- * @param {object} asyncapi bundled
+ * @param {OpenApiDocument} openapi bundled
+ * @param {BundledDocument} asyncapi bundled
  * @param {{ dir: string, head: (sources: string[]) => string, format: (code: string) => Promise<string>, ajvOptions?: object }} out
  *   where and how to write; `ajvOptions` those of the strict profile, which this one extends
  * @returns {Promise<Map<string, string>>}
  */
 export async function exchangeProfileFiles(openapi, asyncapi, { dir, head, format, ajvOptions = {} }) {
-  const docs = exchangeDocuments([openapi, asyncapi]);
+  const [exchangeOpenapi, exchangeAsyncapi] = exchangeDocuments([openapi, asyncapi]);
+  const docs = [/** @type {BundledDocument} */ (exchangeOpenapi), /** @type {BundledDocument} */ (exchangeAsyncapi)];
+  /** @param {string} name @returns {Schema | undefined} */
   const component = (name) => openapi.components.schemas[name] ?? asyncapi.components.schemas[name];
-  const exchangeComponent = (name) => docs[0].components.schemas[name] ?? docs[1].components.schemas[name];
+  /** @param {string} name @returns {Schema | undefined} */
+  const exchangeComponent = (name) =>
+    exchangeOpenapi?.components.schemas[name] ?? exchangeAsyncapi?.components.schemas[name];
+  /** @type {Map<string, string>} */
   const files = new Map();
 
   // REST: every operation's Params (path + query) and Body.
@@ -38,7 +43,12 @@ export async function exchangeProfileFiles(openapi, asyncapi, { dir, head, forma
     .map((e) => ({ name: e.name, schema: exchangeSchema(e.schema, component), original: e.schema }));
   // WebSocket: every message a client can send.
   const clientMessages = clientMessageTable(asyncapi);
-  const ws = clientMessages.map((m) => ({ name: m.name, schema: exchangeComponent(m.name), original: component(m.name) }));
+  const ws = clientMessages.map((m) => {
+    const schema = exchangeComponent(m.name);
+    const original = component(m.name);
+    if (!schema || !original) throw new Error(`client message ${m.name} has no payload schema of its name`);
+    return { name: m.name, schema, original };
+  });
 
   // One compilation for both, like the strict profile: shared pieces go to exchange/shared.
   const code = compileValidatorModules(
@@ -49,10 +59,12 @@ export async function exchangeProfileFiles(openapi, asyncapi, { dir, head, forma
     docs,
     { ajvOptions: { ...ajvOptions, ...EXCHANGE_AJV_OPTIONS }, keywords: EXCHANGE_KEYWORDS, suffix: VALIDATE },
   );
-  for (const [base, entries, sources] of [
+  /** @type {[string, { name: string }[], string[]][]} */
+  const modules = [
     ['rest', rest, ['spec/openapi.yaml']],
     ['ws', ws, ['spec/asyncapi.yaml']],
-  ]) {
+  ];
+  for (const [base, entries, sources] of modules) {
     files.set(`${dir}/${base}${VALIDATE}`, head(sources) + code.get(base));
     const dts = [
       `import type { ValidateFunction } from '../../runtime/ajv-issues.js';`,
@@ -61,15 +73,21 @@ export async function exchangeProfileFiles(openapi, asyncapi, { dir, head, forma
     ].join('\n');
     files.set(`${dir}/${base}.validate.gen.d.ts`, await format(head(sources) + dts));
   }
-  if (code.has(SHARED)) files.set(`${dir}/${SHARED}${VALIDATE}`, head(['spec/openapi.yaml', 'spec/asyncapi.yaml']) + code.get(SHARED));
+  if (code.has(SHARED))
+    files.set(`${dir}/${SHARED}${VALIDATE}`, head(['spec/openapi.yaml', 'spec/asyncapi.yaml']) + code.get(SHARED));
 
   const catalog = openapi['x-ascendex-error-catalog'];
+  /** @param {string} reason @returns {number} */
   const codeOf = (reason) => {
-    const entry = catalog.codes.find((c) => c.reason === reason);
+    const entry = catalog.codes.find((/** @type {{ reason: string | null }} */ c) => c.reason === reason);
     if (!entry) throw new Error(`x-ascendex-invalid names ${reason}, which is not in the error catalog`);
     return entry.code;
   };
-  const reasons = invalidReasons([...rest, ...ws].map((e) => e.original), component);
+  const reasons = invalidReasons(
+    [...rest, ...ws].map((e) => e.original),
+    component,
+  );
+  /** @param {string} reason */
   const refusal = (reason) => `{ reason: '${reason}', code: ${codeOf(reason)} }`;
 
   const operations = restOperations(openapi).map(({ method, route, op }) => {
@@ -77,7 +95,9 @@ export async function exchangeProfileFiles(openapi, asyncapi, { dir, head, forma
     const body = rest.some((e) => e.name === `${Op}Body`) ? `, body: validate${Op}Body` : '';
     const x = op['x-ascendex'];
     const methods = JSON.stringify([method, ...(x.alsoAccepts?.methods ?? [])]);
-    const prehashes = x.signed ? `, prehashes: ${JSON.stringify([x.prehash, ...(x.alsoAccepts?.prehashes ?? [])])}` : '';
+    const prehashes = x.signed
+      ? `, prehashes: ${JSON.stringify([x.prehash, ...(x.alsoAccepts?.prehashes ?? [])])}`
+      : '';
     return `  ${op.operationId}: { methods: ${methods}, route: '${route}'${prehashes}, params: validate${Op}Params${body} },`;
   });
   const messageNames = clientMessages.map((m) => m.name);
@@ -87,7 +107,10 @@ export async function exchangeProfileFiles(openapi, asyncapi, { dir, head, forma
     `import { ${rest.map((e) => `validate${e.name}`).join(', ')} } from './rest.validate.gen.js';`,
     `import { ${ws.map((e) => `validate${e.name}`).join(', ')} } from './ws.validate.gen.js';`,
     '',
-    jsdoc('What the exchange side knows of one REST operation: how it is reached and signed, and the', 'validators of its path and query parameters (together) and of its JSON body.') +
+    jsdoc(
+      'What the exchange side knows of one REST operation: how it is reached and signed, and the',
+      'validators of its path and query parameters (together) and of its JSON body.',
+    ) +
       `export interface ExchangeRestValidators {\n${[
         '  /** The methods the exchange answers on the route: the documented one first, then `x-ascendex.alsoAccepts.methods`. */',
         '  readonly methods: readonly string[];',
@@ -104,12 +127,17 @@ export async function exchangeProfileFiles(openapi, asyncapi, { dir, head, forma
       'spelling the exchange accepts), with its exchange-side validator.',
     ) +
       `export const exchangeClientMessages = [\n${clientMessages
-        .map((m) => `  { name: '${m.name}', op: '${m.op}', ${m.actions ? `actions: ${JSON.stringify(m.actions)}, ` : ''}validate: validate${m.name} },`)
+        .map(
+          (m) =>
+            `  { name: '${m.name}', op: '${m.op}', ${m.actions ? `actions: ${JSON.stringify(m.actions)}, ` : ''}validate: validate${m.name} },`,
+        )
         .join('\n')}\n] as const;`,
     jsdoc('Client message name -> its type (as our client sends it; the exchange side may see extra fields).') +
       `export interface ExchangeClientMessageMap {\n${messageNames.map((n) => `  ${n}: ${n};`).join('\n')}\n}`,
     jsdoc('The refusal the exchange answers for an invalid value of these fields (`x-ascendex-invalid`).') +
-      `export const invalidFieldRefusals: Readonly<Record<string, { readonly reason: string; readonly code: number }>> = {\n${[...reasons]
+      `export const invalidFieldRefusals: Readonly<Record<string, { readonly reason: string; readonly code: number }>> = {\n${[
+        ...reasons,
+      ]
         .map(([field, reason]) => `  ${field}: ${refusal(reason)},`)
         .join('\n')}\n};`,
     jsdoc('The refusal for anything else: a REST request, a WebSocket message, a body that is not JSON.') +

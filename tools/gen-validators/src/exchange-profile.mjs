@@ -9,7 +9,10 @@
 //   against the branch that property names only (ajv `discriminator`), so a refusal names the
 //   field the exchange would name rather than every branch's complaints.
 import { _ } from 'ajv';
-import { getAtPointer } from '@ascendex-toolkit/codegen-core';
+import { getAtPointer, refName } from '@ascendex-toolkit/codegen-core';
+/** @import { BundledDocument, Schema, SpecObject } from '@ascendex-toolkit/codegen-core' */
+/** @import { CodeKeywordDefinition, KeywordCxt } from 'ajv' */
+/** @typedef {(name: string) => Schema | undefined} ComponentLookup */
 
 /** ajv options of the exchange-side profile (added to the shared set-up of codegen-core). */
 export const EXCHANGE_AJV_OPTIONS = { coerceTypes: true, discriminator: true };
@@ -17,12 +20,15 @@ export const EXCHANGE_AJV_OPTIONS = { coerceTypes: true, discriminator: true };
 /**
  * Puts a changed value back into the object or array it came from, as ajv's own type coercion
  * does: a component compiled as its own function (`inlineRefs: false`) gets its parent at run time.
+ * @param {KeywordCxt['gen']} gen
+ * @param {KeywordCxt['it']} it
+ * @param {KeywordCxt['data']} data
  */
 function writeBack(gen, it, data) {
   gen.if(_`${it.parentData} !== undefined`, () => gen.assign(_`${it.parentData}[${it.parentDataProperty}]`, data));
 }
 
-/** `capAt: N`: a number above N becomes N, in the data itself. */
+/** @type {CodeKeywordDefinition} `capAt: N`: a number above N becomes N, in the data itself. */
 const capAtKeyword = {
   keyword: 'capAt',
   type: 'number',
@@ -39,6 +45,7 @@ const capAtKeyword = {
 /**
  * `coerceInteger: true`: like `x-ascendex-bigint` (an integer as a number, or a bigint beyond
  * 2^53), and a string of digits is first turned into one, exactly.
+ * @type {CodeKeywordDefinition}
  */
 const coerceIntegerKeyword = {
   keyword: 'coerceInteger',
@@ -56,18 +63,20 @@ const coerceIntegerKeyword = {
 
 export const EXCHANGE_KEYWORDS = [capAtKeyword, coerceIntegerKeyword];
 
-const refName = (ref) => decodeURIComponent(ref.split('/').pop());
-
 /**
  * The const-valued property that tells the branches of a `oneOf` apart, when there is exactly one
  * such property, required in every branch.
+ * @param {Schema[]} branches
+ * @param {ComponentLookup} component
+ * @returns {string | undefined}
  */
 function discriminatorOf(branches, component) {
+  /** @type {(Schema | undefined)[]} */
   const resolved = branches.map((b) => (b?.$ref ? component(refName(b.$ref)) : b));
   if (resolved.some((b) => !b || typeof b !== 'object' || b.type !== 'object')) return undefined;
-  const [first, ...rest] = resolved;
-  const candidates = Object.keys(first.properties ?? {}).filter((p) =>
-    resolved.every((b) => b.required?.includes(p) && b.properties?.[p] && 'const' in b.properties[p]),
+  const [first, ...rest] = /** @type {Schema[]} */ (resolved);
+  const candidates = Object.keys(first?.properties ?? {}).filter((p) =>
+    resolved.every((b) => b?.required?.includes(p) && b.properties?.[p] && 'const' in b.properties[p]),
   );
   if (candidates.length !== 1 || rest.length === 0) return undefined;
   return candidates[0];
@@ -75,12 +84,14 @@ function discriminatorOf(branches, component) {
 
 /**
  * A copy of a (bundled-document) schema as the exchange reads it.
- * @param {unknown} schema
- * @param {(name: string) => object} component looks up a component schema of either document
+ * @param {any} schema a schema, or any value inside one
+ * @param {ComponentLookup} component looks up a component schema of either document
+ * @returns {any} the same kind of value
  */
 export function exchangeSchema(schema, component) {
   if (Array.isArray(schema)) return schema.map((s) => exchangeSchema(s, component));
   if (schema === null || typeof schema !== 'object') return schema;
+  /** @type {SpecObject} */
   const out = {};
   for (const [key, value] of Object.entries(schema)) {
     if (key === 'additionalProperties' && value === false) continue;
@@ -109,14 +120,21 @@ export function exchangeSchema(schema, component) {
   return out;
 }
 
-/** Copies of the bundled documents whose component schemas read like the exchange. */
+/**
+ * Copies of the bundled documents whose component schemas read like the exchange.
+ * @param {BundledDocument[]} docs
+ * @returns {BundledDocument[]}
+ */
 export function exchangeDocuments(docs) {
+  /** @type {ComponentLookup} */
   const component = (name) => docs.map((d) => d.components?.schemas?.[name]).find(Boolean);
   return docs.map((doc) => ({
     ...doc,
     components: {
       ...doc.components,
-      schemas: Object.fromEntries(Object.entries(doc.components?.schemas ?? {}).map(([n, s]) => [n, exchangeSchema(s, component)])),
+      schemas: Object.fromEntries(
+        Object.entries(doc.components?.schemas ?? {}).map(([n, s]) => [n, exchangeSchema(s, component)]),
+      ),
     },
   }));
 }
@@ -125,35 +143,45 @@ export function exchangeDocuments(docs) {
  * Property name -> the reason the exchange refuses an invalid value of it with, from
  * `x-ascendex-invalid` on the property (or on the component it refers to) in request schemas.
  * One reason per name across the whole API, so a refusal can be named from the field alone.
- * @param {object[]} schemas request schemas (bodies, parameters, client messages)
- * @param {(name: string) => object} component
+ * @param {Schema[]} schemas request schemas (bodies, parameters, client messages)
+ * @param {ComponentLookup} component
+ * @returns {Map<string, string>} property name -> reason, sorted by name
  */
 export function invalidReasons(schemas, component) {
+  /** @type {Map<string, string>} */
   const reasons = new Map();
   const seen = new Set();
+  /** @param {string} name @param {string} reason */
   const note = (name, reason) => {
     if (reasons.has(name) && reasons.get(name) !== reason) {
       throw new Error(`x-ascendex-invalid: ${name} is refused as both ${reasons.get(name)} and ${reason}`);
     }
     reasons.set(name, reason);
   };
+  /** @param {Schema} schema @returns {string | undefined} */
   const reasonOf = (schema) => {
-    for (let s = schema; s && typeof s === 'object'; s = s.$ref ? component(refName(s.$ref)) : undefined) {
+    for (
+      let /** @type {Schema | undefined} */ s = schema;
+      s && typeof s === 'object';
+      s = s.$ref ? component(refName(s.$ref)) : undefined
+    ) {
       if (s['x-ascendex-invalid']) return s['x-ascendex-invalid'];
       if (!s.$ref) return undefined;
     }
     return undefined;
   };
+  /** @param {unknown} schema @returns {void} */
   const walk = (schema) => {
     if (!schema || typeof schema !== 'object' || seen.has(schema)) return;
     seen.add(schema);
     if (Array.isArray(schema)) return schema.forEach(walk);
-    if (schema.$ref) walk(component(refName(schema.$ref)));
-    for (const [name, sub] of Object.entries(schema.properties ?? {})) {
+    const s = /** @type {Schema} */ (schema);
+    if (s.$ref) walk(component(refName(s.$ref)));
+    for (const [name, sub] of Object.entries(s.properties ?? {})) {
       const reason = reasonOf(sub);
       if (reason) note(name, reason);
     }
-    for (const [key, value] of Object.entries(schema)) if (key !== 'examples' && key !== 'example') walk(value);
+    for (const [key, value] of Object.entries(s)) if (key !== 'examples' && key !== 'example') walk(value);
   };
   schemas.forEach(walk);
   return new Map([...reasons].sort(([a], [b]) => a.localeCompare(b)));
@@ -162,10 +190,13 @@ export function invalidReasons(schemas, component) {
 /**
  * The messages a client can send, told apart by `op` and, for `op: req`, by `action` (every
  * spelling the schema accepts).
+ * @param {BundledDocument} asyncapi
  * @returns {{ name: string, op: string, actions?: string[] }[]}
  */
 export function clientMessageTable(asyncapi) {
+  /** @type {ComponentLookup} */
   const component = (name) => asyncapi.components.schemas[name];
+  /** @type {{ name: string, op: string, actions?: string[] }[]} */
   const out = [];
   const names = new Set();
   for (const operation of Object.values(asyncapi.operations ?? {})) {
@@ -175,9 +206,9 @@ export function clientMessageTable(asyncapi) {
       if (names.has(message.name)) continue;
       names.add(message.name);
       const payload = message.payload.$ref ? component(refName(message.payload.$ref)) : message.payload;
-      const op = payload.properties?.op?.const;
+      const op = payload?.properties?.op?.const;
       if (typeof op !== 'string') throw new Error(`client message ${message.name} has no const op`);
-      const action = payload.properties?.action;
+      const action = payload?.properties?.action;
       const actions = action ? (action.const !== undefined ? [action.const] : action.enum) : undefined;
       out.push(actions ? { name: message.name, op, actions } : { name: message.name, op });
     }
@@ -185,8 +216,13 @@ export function clientMessageTable(asyncapi) {
   return out.sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** Follows a message ref (`#/channels/<c>/messages/<m>` or `#/components/messages/<m>`) of the bundled document. */
+/**
+ * Follows a message ref (`#/channels/<c>/messages/<m>` or `#/components/messages/<m>`) of the bundled document.
+ * @param {BundledDocument} asyncapi
+ * @param {SpecObject} ref an object with a `$ref`
+ * @returns {SpecObject}
+ */
 function resolveMessage(asyncapi, ref) {
-  const node = getAtPointer(asyncapi, ref.$ref.slice(1));
+  const node = /** @type {SpecObject} */ (getAtPointer(asyncapi, ref.$ref.slice(1)));
   return node.$ref ? resolveMessage(asyncapi, node) : node;
 }

@@ -4,11 +4,14 @@ import { compileValidatorModules, SHARED } from './standalone.mjs';
 import { restEntries, wsEntries } from './entries.mjs';
 import { dispatchTable } from './dispatch.mjs';
 import { exchangeProfileFiles } from './exchange-files.mjs';
+/** @import { BundledDocument } from '@ascendex-toolkit/codegen-core' */
+/** @import { ValidatorEntry } from './entries.mjs' */
 
 export const outDir = 'packages/validators/src/generated';
 const GENERATOR = 'tools/gen-validators';
 const TYPES = '@ascendex-toolkit/types';
 
+/** @param {string[]} sources */
 const head = (sources) => banner(GENERATOR, sources) + '\n';
 
 const VALIDATE = '.validate.gen.js';
@@ -18,7 +21,14 @@ const VALIDATE = '.validate.gen.js';
  */
 export const STRICT_AJV_OPTIONS = { inlineRefs: false };
 
-/** `.validate.gen.js` (precompiled code `js`), its `.d.ts`, and the typed guards `.gen.ts`. */
+/**
+ * `.validate.gen.js` (precompiled code `js`), its `.d.ts`, and the typed guards `.gen.ts`.
+ * @param {string} dir
+ * @param {string} base
+ * @param {ValidatorEntry[]} entries
+ * @param {string} js
+ * @param {string[]} sources
+ */
 async function group(dir, base, entries, js, sources) {
   const files = new Map();
   // ajv's `lines: true` output is deterministic and one statement per line, so diffs stay readable;
@@ -58,12 +68,15 @@ export async function generate() {
   // One compilation for all groups, so a component schema used by several is compiled once.
   const code = compileValidatorModules(groups, docs, { ajvOptions: STRICT_AJV_OPTIONS, suffix: VALIDATE });
   for (const [id, entries] of groups) {
-    const [dir, base] = id.split('/');
+    const [dir, base] = /** @type {[string, string]} */ (id.split('/'));
     const sources = dir === 'ws' ? ['spec/asyncapi.yaml'] : ['spec/openapi.yaml'];
-    for (const [k, v] of await group(`${outDir}/${dir}`, base, entries, code.get(id), sources)) files.set(k, v);
+    const js = code.get(id);
+    if (js === undefined) throw new Error(`no code was compiled for ${id}`);
+    for (const [k, v] of await group(`${outDir}/${dir}`, base, entries, js, sources)) files.set(k, v);
     modules.push(`./${id}.gen.js`);
   }
-  if (code.has(SHARED)) files.set(`${outDir}/${SHARED}${VALIDATE}`, head(['spec/openapi.yaml', 'spec/asyncapi.yaml']) + code.get(SHARED));
+  if (code.has(SHARED))
+    files.set(`${outDir}/${SHARED}${VALIDATE}`, head(['spec/openapi.yaml', 'spec/asyncapi.yaml']) + code.get(SHARED));
 
   const { keys, entries } = dispatchTable(asyncapi);
   const table = [
@@ -82,11 +95,18 @@ export async function generate() {
         .join('\n')}\n];`,
   ].join('\n');
   files.set(`${outDir}/ws/dispatch.gen.ts`, await formatCode(head(['spec/asyncapi.yaml']) + table));
-  const exchange = await exchangeProfileFiles(openapi, asyncapi, { dir: `${outDir}/exchange`, head, format: formatCode, ajvOptions: STRICT_AJV_OPTIONS });
+  const exchange = await exchangeProfileFiles(openapi, asyncapi, {
+    dir: `${outDir}/exchange`,
+    head,
+    format: formatCode,
+    ajvOptions: STRICT_AJV_OPTIONS,
+  });
   for (const [k, v] of exchange) files.set(k, v);
   files.set(
     `${outDir}/index.gen.ts`,
-    await formatCode(head(['spec/openapi.yaml', 'spec/asyncapi.yaml']) + modules.map((m) => `export * from '${m}';`).join('\n') + '\n'),
+    await formatCode(
+      head(['spec/openapi.yaml', 'spec/asyncapi.yaml']) + modules.map((m) => `export * from '${m}';`).join('\n') + '\n',
+    ),
   );
   return files;
 }

@@ -418,7 +418,7 @@ export const asyncapi: AsyncApiDocument = {
     },
   },
   "operations": {
-    "receiveSession": {
+    "wsReceiveSession": {
       "action": "receive",
       "channel": {
         "$ref": "#/channels/connection",
@@ -442,7 +442,7 @@ export const asyncapi: AsyncApiDocument = {
         },
       ],
     },
-    "authenticate": {
+    "wsAuthenticate": {
       "action": "send",
       "channel": {
         "$ref": "#/channels/connection",
@@ -481,7 +481,7 @@ export const asyncapi: AsyncApiDocument = {
         ],
       },
     },
-    "ping": {
+    "wsPing": {
       "action": "send",
       "channel": {
         "$ref": "#/channels/connection",
@@ -510,7 +510,7 @@ export const asyncapi: AsyncApiDocument = {
         ],
       },
     },
-    "sendPong": {
+    "wsPong": {
       "action": "send",
       "channel": {
         "$ref": "#/channels/connection",
@@ -529,7 +529,7 @@ export const asyncapi: AsyncApiDocument = {
         },
       ],
     },
-    "subscribe": {
+    "wsSubscribe": {
       "action": "send",
       "channel": {
         "$ref": "#/channels/subscriptions",
@@ -568,7 +568,7 @@ export const asyncapi: AsyncApiDocument = {
         ],
       },
     },
-    "unsubscribe": {
+    "wsUnsubscribe": {
       "action": "send",
       "channel": {
         "$ref": "#/channels/subscriptions",
@@ -607,7 +607,7 @@ export const asyncapi: AsyncApiDocument = {
         ],
       },
     },
-    "placeOrder": {
+    "wsPlaceOrder": {
       "action": "send",
       "channel": {
         "$ref": "#/channels/requests",
@@ -647,7 +647,7 @@ export const asyncapi: AsyncApiDocument = {
         ],
       },
     },
-    "cancelOrder": {
+    "wsCancelOrder": {
       "action": "send",
       "channel": {
         "$ref": "#/channels/requests",
@@ -687,7 +687,7 @@ export const asyncapi: AsyncApiDocument = {
         ],
       },
     },
-    "cancelAll": {
+    "wsCancelAllOrders": {
       "action": "send",
       "channel": {
         "$ref": "#/channels/requests",
@@ -727,7 +727,7 @@ export const asyncapi: AsyncApiDocument = {
         ],
       },
     },
-    "requestDepthSnapshot": {
+    "wsRequestDepthSnapshot": {
       "action": "send",
       "channel": {
         "$ref": "#/channels/requests",
@@ -764,7 +764,7 @@ export const asyncapi: AsyncApiDocument = {
         ],
       },
     },
-    "requestDepthSnapshotTop100": {
+    "wsRequestDepthSnapshotTop100": {
       "action": "send",
       "channel": {
         "$ref": "#/channels/requests",
@@ -804,7 +804,7 @@ export const asyncapi: AsyncApiDocument = {
         ],
       },
     },
-    "requestDepthSnapshotRealtime": {
+    "wsRequestDepthSnapshotRealtime": {
       "action": "send",
       "channel": {
         "$ref": "#/channels/requests",
@@ -844,7 +844,7 @@ export const asyncapi: AsyncApiDocument = {
         ],
       },
     },
-    "requestMarketTrades": {
+    "wsRequestMarketTrades": {
       "action": "send",
       "channel": {
         "$ref": "#/channels/requests",
@@ -881,7 +881,7 @@ export const asyncapi: AsyncApiDocument = {
         ],
       },
     },
-    "requestBalance": {
+    "wsRequestBalance": {
       "action": "send",
       "channel": {
         "$ref": "#/channels/requests",
@@ -918,7 +918,7 @@ export const asyncapi: AsyncApiDocument = {
         ],
       },
     },
-    "requestOpenOrders": {
+    "wsRequestOpenOrders": {
       "action": "send",
       "channel": {
         "$ref": "#/channels/requests",
@@ -955,7 +955,7 @@ export const asyncapi: AsyncApiDocument = {
         ],
       },
     },
-    "requestMarginRisk": {
+    "wsRequestMarginRisk": {
       "action": "send",
       "channel": {
         "$ref": "#/channels/requests",
@@ -992,7 +992,7 @@ export const asyncapi: AsyncApiDocument = {
         ],
       },
     },
-    "requestOrderStatus": {
+    "wsRequestOrderStatus": {
       "action": "send",
       "channel": {
         "$ref": "#/channels/requests",
@@ -1032,7 +1032,7 @@ export const asyncapi: AsyncApiDocument = {
         ],
       },
     },
-    "receiveDepth": {
+    "wsReceiveDepth": {
       "action": "receive",
       "channel": {
         "$ref": "#/channels/depth",
@@ -1046,7 +1046,7 @@ export const asyncapi: AsyncApiDocument = {
         },
       ],
     },
-    "receiveDepthRealtime": {
+    "wsReceiveDepthRealtime": {
       "action": "receive",
       "channel": {
         "$ref": "#/channels/depthRealtime",
@@ -1060,7 +1060,7 @@ export const asyncapi: AsyncApiDocument = {
         },
       ],
     },
-    "receiveBbo": {
+    "wsReceiveBbo": {
       "action": "receive",
       "channel": {
         "$ref": "#/channels/bbo",
@@ -1074,7 +1074,7 @@ export const asyncapi: AsyncApiDocument = {
         },
       ],
     },
-    "receiveTrades": {
+    "wsReceiveTrades": {
       "action": "receive",
       "channel": {
         "$ref": "#/channels/trades",
@@ -1088,7 +1088,7 @@ export const asyncapi: AsyncApiDocument = {
         },
       ],
     },
-    "receiveBar": {
+    "wsReceiveBar": {
       "action": "receive",
       "channel": {
         "$ref": "#/channels/bar",
@@ -1102,7 +1102,7 @@ export const asyncapi: AsyncApiDocument = {
         },
       ],
     },
-    "receiveRefPx": {
+    "wsReceiveRefPx": {
       "action": "receive",
       "channel": {
         "$ref": "#/channels/refPx",
@@ -1116,7 +1116,7 @@ export const asyncapi: AsyncApiDocument = {
         },
       ],
     },
-    "receiveOrder": {
+    "wsReceiveOrder": {
       "action": "receive",
       "channel": {
         "$ref": "#/channels/order",

@@ -1552,9 +1552,9 @@ export const discrepancies: DiscrepancyEntry[] = [
       "components/schemas/ws/order.yaml#/WsCancelOrderRequest/properties/action",
       "components/schemas/ws/order.yaml#/WsCancelAllRequest/properties/action",
       "components/schemas/ws/order.yaml#/PlaceOrderAckMessage/properties/action",
-      "asyncapi.yaml#/operations/placeOrder/x-ascendex-request",
-      "asyncapi.yaml#/operations/cancelOrder/x-ascendex-request",
-      "asyncapi.yaml#/operations/cancelAll/x-ascendex-request",
+      "asyncapi.yaml#/operations/wsPlaceOrder/x-ascendex-request",
+      "asyncapi.yaml#/operations/wsCancelOrder/x-ascendex-request",
+      "asyncapi.yaml#/operations/wsCancelAllOrders/x-ascendex-request",
     ],
   },
   {
@@ -1776,7 +1776,7 @@ export const discrepancies: DiscrepancyEntry[] = [
     "spec": [
       "components/schemas/ws/balance.yaml#/WsBalanceRequest",
       "components/schemas/ws/balance.yaml#/BalanceSnapshotMessage",
-      "asyncapi.yaml#/operations/requestBalance",
+      "asyncapi.yaml#/operations/wsRequestBalance",
     ],
   },
   {
@@ -1805,7 +1805,7 @@ export const discrepancies: DiscrepancyEntry[] = [
     "why": "The name says it is a shorter depth snapshot; which topic the reply uses is unknown, so both are accepted.",
     "spec": [
       "components/schemas/ws/market-data.yaml#/DepthSnapshotTop100Message",
-      "asyncapi.yaml#/operations/requestDepthSnapshotTop100",
+      "asyncapi.yaml#/operations/wsRequestDepthSnapshotTop100",
     ],
   },
   {
@@ -1822,7 +1822,7 @@ export const discrepancies: DiscrepancyEntry[] = [
     "spec": [
       "components/schemas/ws/market-data.yaml#/WsMarketTradesRequest/properties/id",
       "components/schemas/ws/market-data.yaml#/MarketTradesMessage/properties/id",
-      "asyncapi.yaml#/operations/requestMarketTrades/x-ascendex-request",
+      "asyncapi.yaml#/operations/wsRequestMarketTrades/x-ascendex-request",
     ],
   },
   {
@@ -1851,7 +1851,7 @@ export const discrepancies: DiscrepancyEntry[] = [
     "decision": "The depth-snapshot operation correlates `/args/symbol` with `/symbol`; the request still takes an optional `id`, which an error reply echoes.",
     "why": "The reply carries only the symbol; two outstanding snapshots of one symbol cannot be told apart, which the operation description notes.",
     "spec": [
-      "asyncapi.yaml#/operations/requestDepthSnapshot/x-ascendex-request",
+      "asyncapi.yaml#/operations/wsRequestDepthSnapshot/x-ascendex-request",
       "ws/messages/market-data.yaml#/DepthSnapshot/correlationId",
     ],
   },
@@ -1867,7 +1867,7 @@ export const discrepancies: DiscrepancyEntry[] = [
     "decision": "Correlation is `/args/symbol` to `/symbol`, like depth-snapshot; the success schema allows an optional `id`, and the error message is its own schema requiring a non-zero `code`.",
     "why": "The successful reply, the common case, can only be matched by symbol.",
     "spec": [
-      "asyncapi.yaml#/operations/requestDepthSnapshotRealtime/x-ascendex-request",
+      "asyncapi.yaml#/operations/wsRequestDepthSnapshotRealtime/x-ascendex-request",
       "components/schemas/ws/market-data.yaml#/DepthSnapshotRealtimeErrorMessage",
     ],
   },
@@ -1882,7 +1882,7 @@ export const discrepancies: DiscrepancyEntry[] = [
     "decision": "The request is marked `requiresAuth: true`, like the channel.",
     "why": "It snapshots the same feed the channel restricts; sending it on an unauthenticated session would at best be refused.",
     "spec": [
-      "asyncapi.yaml#/operations/requestDepthSnapshotRealtime/x-ascendex-request/requiresAuth",
+      "asyncapi.yaml#/operations/wsRequestDepthSnapshotRealtime/x-ascendex-request/requiresAuth",
     ],
   },
   {
@@ -1942,7 +1942,7 @@ export const discrepancies: DiscrepancyEntry[] = [
     "why": "_ws_auth.md says the id is echoed; the two samples were evidently taken from different sessions.",
     "spec": [
       "ws/messages/session.yaml#/AuthSuccessMessage/examples/1",
-      "asyncapi.yaml#/operations/authenticate/x-ascendex-request",
+      "asyncapi.yaml#/operations/wsAuthenticate/x-ascendex-request",
     ],
   },
   {
@@ -1957,7 +1957,7 @@ export const discrepancies: DiscrepancyEntry[] = [
     "decision": "Order replies allow an optional top-level `id` and are correlated `/id` to `/id`; `info.id` is documented as the echo of `args.id`. The samples are kept as independent examples.",
     "why": "The general rule covers every request and the samples are consistent with it (no id sent, none echoed); `info.id` differs from `args.id` only because the samples are unrelated.",
     "spec": [
-      "asyncapi.yaml#/operations/placeOrder/x-ascendex-request/correlation",
+      "asyncapi.yaml#/operations/wsPlaceOrder/x-ascendex-request/correlation",
       "components/schemas/ws/order.yaml#/PlaceOrderAckMessage/properties/id",
     ],
   },
@@ -2074,7 +2074,7 @@ export const discrepancies: DiscrepancyEntry[] = [
     "decision": "No interval is encoded in the schema; the ping operation description recommends 15 seconds.",
     "why": "The shorter interval is safe under both statements, since the server stops pinging for 30 seconds after a client ping.",
     "spec": [
-      "asyncapi.yaml#/operations/ping/description",
+      "asyncapi.yaml#/operations/wsPing/description",
     ],
   },
   {

@@ -12,9 +12,9 @@ export const specInfo = {
   sha256: {
     "openapi.json": "26b52ab82b6423e18e784740839b7dcd03c19b9e15f9fbd61e6c8d48f497c79d",
     "openapi.yaml": "8f64c6153d01670f5f85f1e787fb5af18ad6001308474d2dffb79185c4459204",
-    "asyncapi.json": "39a2c2ef427feca005316a2af27937b938c16eb36c57c8fd5c803e8649bacceb",
-    "asyncapi.yaml": "14848e2db8ec448233e52dc15c253d2128d2f8fb8b6ce0059861ef0d6a5dcf14",
+    "asyncapi.json": "f0fcfdc0709b97624fe7ce25f243f5bbe195950632a6f3d6c307b990c75195c0",
+    "asyncapi.yaml": "906da07fe0f604086232700a5f7062916924a2eb146d559ad4911b0b573b7b04",
     "error-catalog.json": "a46a26dcca74b2b13c40e92ae306a81105887cf36e67bf8b9124b6cbf98f0bdb",
-    "discrepancies.json": "ea4573666ef85d386c66f1a2e1d4c3d509ec8a710a4197a40db3357e17a256e3",
+    "discrepancies.json": "0d3a5467360a60510a2fc188e0ea73abd287b78c1828a416ab34bdc2cbe8f596",
   },
 } as const;

@@ -5,5 +5,5 @@ export const specInfo = {
   openapiVersion: '1.0.0',
   asyncapiVersion: '1.0.0',
   /** SHA-256 of the bundled OpenAPI and AsyncAPI documents. */
-  sha256: 'cb1623c362b84c79670f577c477e463965e02ed353d6a6fcd09b2ac5aef88862',
+  sha256: '3fed0f3a00697d49273522c6e0f67b28d981016701875883575a359dc95ed85d',
 } as const;

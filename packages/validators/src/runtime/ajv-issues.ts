@@ -25,8 +25,14 @@ export function toIssues(errors: readonly AjvErrorLike[] | null | undefined): Va
     let path = e.instancePath;
     if (e.keyword === 'required') path += `/${escape(String(e.params.missingProperty))}`;
     if (e.keyword === 'additionalProperties') path += `/${escape(String(e.params.additionalProperty))}`;
-    const allowed = e.keyword === 'enum' ? ` (${(e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')})` : '';
-    const message = e.keyword === 'const' ? `must be ${JSON.stringify(e.params.allowedValue)}` : `${e.message ?? e.keyword}${allowed}`;
+    const allowed =
+      e.keyword === 'enum'
+        ? ` (${(e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')})`
+        : '';
+    const message =
+      e.keyword === 'const'
+        ? `must be ${JSON.stringify(e.params.allowedValue)}`
+        : `${e.message ?? e.keyword}${allowed}`;
     return { path, keyword: e.keyword, message };
   });
   const specific = all.filter((i) => !SUMMARY_KEYWORDS.has(i.keyword));

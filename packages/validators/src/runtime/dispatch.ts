@@ -45,7 +45,10 @@ export function createDispatcher<M>(keys: readonly string[], entries: readonly D
   }
   return function dispatch(value: unknown): DispatchResult<M> {
     if (!isRecord(value)) {
-      return { ok: false, error: new ValidationError('ServerMessage', [{ path: '', keyword: 'type', message: 'must be object' }]) };
+      return {
+        ok: false,
+        error: new ValidationError('ServerMessage', [{ path: '', keyword: 'type', message: 'must be object' }]),
+      };
     }
     const group = typeof value.m === 'string' ? byM.get(value.m) : byOp.get(value.op);
     let best: DispatchEntry<M> | undefined;

@@ -41,6 +41,14 @@ export class JsonParseError extends AscendexError {
   }
 }
 
+/**
+ * A value that has no JSON text: `undefined`, a function or symbol at the top level, or a structure
+ * that refers to itself. @public
+ */
+export class JsonStringifyError extends AscendexError {
+  override readonly name = 'JsonStringifyError';
+}
+
 /** A WebSocket message whose discriminating fields (`op`, `m`, ...) match no message of the spec. @public */
 export class UnknownMessageError extends AscendexError {
   override readonly name = 'UnknownMessageError';

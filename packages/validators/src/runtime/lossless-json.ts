@@ -2,7 +2,7 @@
 // `seqnum` 144115191800016553) that JSON.parse would silently change. Such integers become bigint;
 // every other number stays a number, and prices/quantities are strings in the API anyway.
 import { parse as parseLossless, stringify as stringifyLossless, isInteger } from 'lossless-json';
-import { JsonParseError } from './errors.js';
+import { JsonParseError, JsonStringifyError } from './errors.js';
 
 /**
  * Can the text hold an integer token too long for a double? Integers of at most 15 digits are always
@@ -35,10 +35,17 @@ export function parseJson(text: string): unknown {
 
 /**
  * Serialises a value to JSON, writing bigints as exact integer literals.
+ * Throws {@link JsonStringifyError} for a value that has no JSON text.
  * @public
  */
 export function stringifyJson(value: unknown): string {
-  const text = stringifyLossless(value);
-  if (text === undefined) throw new TypeError('value cannot be serialised to JSON');
+  let text: string | undefined;
+  try {
+    text = stringifyLossless(value);
+  } catch (cause) {
+    // lossless-json recurses into a structure that refers to itself until the stack overflows.
+    throw new JsonStringifyError(`value cannot be serialised to JSON: ${(cause as Error).message}`, { cause });
+  }
+  if (text === undefined) throw new JsonStringifyError(`value cannot be serialised to JSON: ${typeof value}`);
   return text;
 }

@@ -30,11 +30,11 @@ export type ConnectionChannelMessage =
   | WsPongRequest
   | WsAuthRequest;
 /**
- * What the server answers to {@link WsAuthRequest} (operation `authenticate`).
+ * What the server answers to {@link WsAuthRequest} (operation `wsAuthenticate`).
  * Matched to the request by `/id` = `/id`.
  */
-export type AuthenticateReply = AuthSuccessMessage | AuthFailureMessage | ErrorMessage;
+export type WsAuthenticateReply = AuthSuccessMessage | AuthFailureMessage | ErrorMessage;
 /**
- * What the server answers to {@link WsPingRequest} (operation `ping`).
+ * What the server answers to {@link WsPingRequest} (operation `wsPing`).
  */
-export type PingReply = ServerPongMessage;
+export type WsPingReply = ServerPongMessage;

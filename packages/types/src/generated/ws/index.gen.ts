@@ -59,11 +59,11 @@ import type { ConnectionChannelMessage } from './connection.gen.js';
 import type { SubscriptionsChannelMessage } from './subscriptions.gen.js';
 import type { RequestsChannelMessage } from './requests.gen.js';
 import type { DepthChannelMessage, DepthTopic } from './depth.gen.js';
-import type { DepthRealtimeChannelMessage, DepthRealtimeTopic } from './depthRealtime.gen.js';
+import type { DepthRealtimeChannelMessage, DepthRealtimeTopic } from './depth-realtime.gen.js';
 import type { BboChannelMessage, BboTopic } from './bbo.gen.js';
 import type { TradesChannelMessage, TradesTopic } from './trades.gen.js';
 import type { BarChannelMessage, BarTopic } from './bar.gen.js';
-import type { RefPxChannelMessage, RefPxTopic } from './refPx.gen.js';
+import type { RefPxChannelMessage, RefPxTopic } from './ref-px.gen.js';
 import type { OrderChannelMessage, OrderTopic } from './order.gen.js';
 
 /**

@@ -66,58 +66,58 @@ export type RequestsChannelMessage =
   | OrderStatusErrorMessage
   | ErrorMessage;
 /**
- * What the server answers to {@link WsPlaceOrderRequest} (operation `placeOrder`).
+ * What the server answers to {@link WsPlaceOrderRequest} (operation `wsPlaceOrder`).
  * Matched to the request by `/id` = `/id`.
  */
-export type PlaceOrderReply = PlaceOrderAckMessage | PlaceOrderErrMessage | ErrorMessage;
+export type WsPlaceOrderReply = PlaceOrderAckMessage | PlaceOrderErrMessage | ErrorMessage;
 /**
- * What the server answers to {@link WsCancelOrderRequest} (operation `cancelOrder`).
+ * What the server answers to {@link WsCancelOrderRequest} (operation `wsCancelOrder`).
  * Matched to the request by `/id` = `/id`.
  */
-export type CancelOrderReply = CancelOrderAckMessage | CancelOrderErrMessage | ErrorMessage;
+export type WsCancelOrderReply = CancelOrderAckMessage | CancelOrderErrMessage | ErrorMessage;
 /**
- * What the server answers to {@link WsCancelAllRequest} (operation `cancelAll`).
+ * What the server answers to {@link WsCancelAllRequest} (operation `wsCancelAllOrders`).
  * Matched to the request by `/id` = `/id`.
  */
-export type CancelAllReply = CancelAllAckMessage | CancelAllErrMessage | ErrorMessage;
+export type WsCancelAllOrdersReply = CancelAllAckMessage | CancelAllErrMessage | ErrorMessage;
 /**
- * What the server answers to {@link WsDepthSnapshotRequest} (operation `requestDepthSnapshot`).
+ * What the server answers to {@link WsDepthSnapshotRequest} (operation `wsRequestDepthSnapshot`).
  * Matched to the request by `/args/symbol` = `/symbol`.
  */
-export type RequestDepthSnapshotReply = DepthSnapshot | ErrorMessage;
+export type WsRequestDepthSnapshotReply = DepthSnapshot | ErrorMessage;
 /**
- * What the server answers to {@link WsDepthSnapshotTop100Request} (operation `requestDepthSnapshotTop100`).
+ * What the server answers to {@link WsDepthSnapshotTop100Request} (operation `wsRequestDepthSnapshotTop100`).
  * Matched to the request by `/args/symbol` = `/symbol`.
  */
-export type RequestDepthSnapshotTop100Reply = DepthSnapshotTop100Message | DepthSnapshot | ErrorMessage;
+export type WsRequestDepthSnapshotTop100Reply = DepthSnapshotTop100Message | DepthSnapshot | ErrorMessage;
 /**
- * What the server answers to {@link WsDepthSnapshotRealtimeRequest} (operation `requestDepthSnapshotRealtime`).
+ * What the server answers to {@link WsDepthSnapshotRealtimeRequest} (operation `wsRequestDepthSnapshotRealtime`).
  * Matched to the request by `/args/symbol` = `/symbol`.
  */
-export type RequestDepthSnapshotRealtimeReply =
+export type WsRequestDepthSnapshotRealtimeReply =
   DepthSnapshotRealtimeMessage | DepthSnapshotRealtimeErrorMessage | ErrorMessage;
 /**
- * What the server answers to {@link WsMarketTradesRequest} (operation `requestMarketTrades`).
+ * What the server answers to {@link WsMarketTradesRequest} (operation `wsRequestMarketTrades`).
  * Matched to the request by `/id` = `/id`.
  */
-export type RequestMarketTradesReply = MarketTradesMessage | ErrorMessage;
+export type WsRequestMarketTradesReply = MarketTradesMessage | ErrorMessage;
 /**
- * What the server answers to {@link WsBalanceRequest} (operation `requestBalance`).
+ * What the server answers to {@link WsBalanceRequest} (operation `wsRequestBalance`).
  * Matched to the request by `/id` = `/id`.
  */
-export type RequestBalanceReply = BalanceSnapshotMessage | ErrorMessage;
+export type WsRequestBalanceReply = BalanceSnapshotMessage | ErrorMessage;
 /**
- * What the server answers to {@link WsOpenOrderRequest} (operation `requestOpenOrders`).
+ * What the server answers to {@link WsOpenOrderRequest} (operation `wsRequestOpenOrders`).
  * Matched to the request by `/id` = `/id`.
  */
-export type RequestOpenOrdersReply = OpenOrdersMessage | ErrorMessage;
+export type WsRequestOpenOrdersReply = OpenOrdersMessage | ErrorMessage;
 /**
- * What the server answers to {@link WsMarginRiskRequest} (operation `requestMarginRisk`).
+ * What the server answers to {@link WsMarginRiskRequest} (operation `wsRequestMarginRisk`).
  * Matched to the request by `/id` = `/id`.
  */
-export type RequestMarginRiskReply = MarginRiskMessage | ErrorMessage;
+export type WsRequestMarginRiskReply = MarginRiskMessage | ErrorMessage;
 /**
- * What the server answers to {@link WsOrderStatusRequest} (operation `requestOrderStatus`).
+ * What the server answers to {@link WsOrderStatusRequest} (operation `wsRequestOrderStatus`).
  * Matched to the request by `/id` = `/id`.
  */
-export type RequestOrderStatusReply = OrderStatusMessage | OrderStatusErrorMessage | ErrorMessage;
+export type WsRequestOrderStatusReply = OrderStatusMessage | OrderStatusErrorMessage | ErrorMessage;

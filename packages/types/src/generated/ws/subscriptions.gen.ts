@@ -24,12 +24,12 @@ export type SubscriptionsChannelMessage =
   | UnsubscribeFailureMessage
   | ErrorMessage;
 /**
- * What the server answers to {@link WsSubscribeRequest} (operation `subscribe`).
+ * What the server answers to {@link WsSubscribeRequest} (operation `wsSubscribe`).
  * Matched to the request by `/id` = `/id`.
  */
-export type SubscribeReply = SubscribeAckMessage | SubscribeFailureMessage | ErrorMessage;
+export type WsSubscribeReply = SubscribeAckMessage | SubscribeFailureMessage | ErrorMessage;
 /**
- * What the server answers to {@link WsUnsubscribeRequest} (operation `unsubscribe`).
+ * What the server answers to {@link WsUnsubscribeRequest} (operation `wsUnsubscribe`).
  * Matched to the request by `/id` = `/id`.
  */
-export type UnsubscribeReply = UnsubscribeAckMessage | UnsubscribeFailureMessage | ErrorMessage;
+export type WsUnsubscribeReply = UnsubscribeAckMessage | UnsubscribeFailureMessage | ErrorMessage;
