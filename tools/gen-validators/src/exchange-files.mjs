@@ -1,9 +1,10 @@
 // Files of the exchange-side request profile (packages/validators/src/generated/exchange): ajv
 // standalone modules for every REST request part and client message, read as the exchange reads
 // them (exchange-profile.mjs), and the tables the hand-written runtime (src/exchange.ts) runs.
-import { jsdoc, restOperations, pascal } from '@ascendex-toolkit/codegen-core';
+import { jsdoc, restOperations, pascal, formatCode } from '@ascendex-toolkit/codegen-core';
 import { compileValidatorModules, SHARED } from './standalone.mjs';
 import { restEntries } from './entries.mjs';
+import { validateModuleFiles, VALIDATE } from './validate-module.mjs';
 import {
   EXCHANGE_AJV_OPTIONS,
   EXCHANGE_KEYWORDS,
@@ -14,18 +15,17 @@ import {
 } from './exchange-profile.mjs';
 /** @import { BundledDocument, OpenApiDocument, Schema } from '@ascendex-toolkit/codegen-core' */
 
-const VALIDATE = '.validate.gen.js';
 /** What the exchange answers when no field-specific reason applies. */
 const FALLBACK_REASONS = { rest: 'INVALID_REQUEST_DATA', ws: 'INVALID_WS_REQUEST_DATA', json: 'INVALID_JSON_FORMAT' };
 
 /**
  * @param {OpenApiDocument} openapi bundled
  * @param {BundledDocument} asyncapi bundled
- * @param {{ dir: string, head: (sources: string[]) => string, format: (code: string) => Promise<string>, ajvOptions?: object }} out
+ * @param {{ dir: string, head: (sources: string[]) => string, ajvOptions?: import('ajv').Options }} out
  *   where and how to write; `ajvOptions` those of the strict profile, which this one extends
  * @returns {Promise<Map<string, string>>}
  */
-export async function exchangeProfileFiles(openapi, asyncapi, { dir, head, format, ajvOptions = {} }) {
+export async function exchangeProfileFiles(openapi, asyncapi, { dir, head, ajvOptions = {} }) {
   const [exchangeOpenapi, exchangeAsyncapi] = exchangeDocuments([openapi, asyncapi]);
   const docs = [/** @type {BundledDocument} */ (exchangeOpenapi), /** @type {BundledDocument} */ (exchangeAsyncapi)];
   /** @param {string} name @returns {Schema | undefined} */
@@ -65,13 +65,9 @@ export async function exchangeProfileFiles(openapi, asyncapi, { dir, head, forma
     ['ws', ws, ['spec/asyncapi.yaml']],
   ];
   for (const [base, entries, sources] of modules) {
-    files.set(`${dir}/${base}${VALIDATE}`, head(sources) + code.get(base));
-    const dts = [
-      `import type { ValidateFunction } from '../../runtime/ajv-issues.js';`,
-      '',
-      ...entries.map(({ name }) => `export declare const validate${name}: ValidateFunction;`),
-    ].join('\n');
-    files.set(`${dir}/${base}.validate.gen.d.ts`, await format(head(sources) + dts));
+    const js = code.get(base) ?? '';
+    const names = entries.map((e) => e.name);
+    for (const [k, v] of await validateModuleFiles({ dir, base, names, js, head: head(sources) })) files.set(k, v);
   }
   if (code.has(SHARED))
     files.set(`${dir}/${SHARED}${VALIDATE}`, head(['spec/openapi.yaml', 'spec/asyncapi.yaml']) + code.get(SHARED));
@@ -145,6 +141,6 @@ export async function exchangeProfileFiles(openapi, asyncapi, { dir, head, forma
         .map(([k, reason]) => `  ${k}: ${refusal(reason)},`)
         .join('\n')}\n} as const;`,
   ].join('\n');
-  files.set(`${dir}/profile.gen.ts`, await format(head(['spec/openapi.yaml', 'spec/asyncapi.yaml']) + table));
+  files.set(`${dir}/profile.gen.ts`, await formatCode(head(['spec/openapi.yaml', 'spec/asyncapi.yaml']) + table));
   return files;
 }

@@ -4,6 +4,7 @@ import { compileValidatorModules, SHARED } from './standalone.mjs';
 import { restEntries, wsEntries } from './entries.mjs';
 import { dispatchTable } from './dispatch.mjs';
 import { exchangeProfileFiles } from './exchange-files.mjs';
+import { validateModuleFiles, VALIDATE } from './validate-module.mjs';
 /** @import { BundledDocument } from '@ascendex-toolkit/codegen-core' */
 /** @import { ValidatorEntry } from './entries.mjs' */
 
@@ -14,7 +15,6 @@ const TYPES = '@ascendex-toolkit/types';
 /** @param {string[]} sources */
 const head = (sources) => banner(GENERATOR, sources) + '\n';
 
-const VALIDATE = '.validate.gen.js';
 /**
  * `inlineRefs: false`: a referenced component is called, not pasted into each caller; same errors
  * and paths, 13% less code, and the full bundle fits its budget (bench/size.mjs).
@@ -30,17 +30,8 @@ export const STRICT_AJV_OPTIONS = { inlineRefs: false };
  * @param {string[]} sources
  */
 async function group(dir, base, entries, js, sources) {
-  const files = new Map();
-  // ajv's `lines: true` output is deterministic and one statement per line, so diffs stay readable;
-  // running prettier over ~1 MB of it would double the generation time for no gain.
-  files.set(`${dir}/${base}${VALIDATE}`, head(sources) + js);
-  const dts = [
-    `import type { ValidateFunction } from '../../runtime/ajv-issues.js';`,
-    '',
-    ...entries.map(({ name }) => `export declare const validate${name}: ValidateFunction;`),
-  ].join('\n');
-  files.set(`${dir}/${base}.validate.gen.d.ts`, await formatCode(head(sources) + dts));
   const names = entries.map((e) => e.name);
+  const files = new Map(await validateModuleFiles({ dir, base, names, js, head: head(sources) }));
   const guards = [
     `import type { ${names.join(', ')} } from '${TYPES}';`,
     `import { assertValid } from '../../runtime/guard.js';`,
@@ -98,7 +89,6 @@ export async function generate() {
   const exchange = await exchangeProfileFiles(openapi, asyncapi, {
     dir: `${outDir}/exchange`,
     head,
-    format: formatCode,
     ajvOptions: STRICT_AJV_OPTIONS,
   });
   for (const [k, v] of exchange) files.set(k, v);
