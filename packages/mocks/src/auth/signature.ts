@@ -29,7 +29,7 @@ export async function sign(secret: string, message: string): Promise<string> {
 }
 
 /** The bytes of a base64 string, or undefined when it is not base64 of a SHA-256 MAC (32 bytes). */
-function macBytes(signature: string): Uint8Array | undefined {
+function macBytes(signature: string): Uint8Array<ArrayBuffer> | undefined {
   if (!/^[A-Za-z0-9+/]{43}=$/.test(signature)) return undefined;
   const binary = atob(signature);
   const bytes = new Uint8Array(binary.length);
