@@ -146,6 +146,17 @@ describe('strict refuses, exchange-side accepts as the exchange does', () => {
     expect('prehashes' in exchangeRestValidators.getDepth).toBe(false);
   });
 
+  it('filters sent as null, as the docs send them, are kept null', () => {
+    const body = { subUserId: null, asset: null, startTime: null, endTime: null, page: 1, pageSize: 10 };
+    expect(accepted(checkRestBody('getSubuserTransferHistory', body))).toEqual(body);
+    expect(
+      accepted(checkRestBody('getSubuserTransferHistory', { ...body, asset: 'USDT', startTime: '1700000000000' })),
+    ).toMatchObject({
+      asset: 'USDT',
+      startTime: 1700000000000,
+    });
+  });
+
   it('leaves its argument as it was', () => {
     const query = { symbol: 'BTC/USDT', n: '1000' };
     checkRestParams('getMarketTrades', query);

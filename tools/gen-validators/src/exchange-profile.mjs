@@ -7,7 +7,8 @@
 // - `x-ascendex-bigint` integers are coerced from digit strings too (keyword `coerceInteger`);
 // - a `oneOf` whose branches differ by one required const property (the order types) is checked
 //   against the branch that property names only (ajv `discriminator`), so a refusal names the
-//   field the exchange would name rather than every branch's complaints.
+//   field the exchange would name rather than every branch's complaints; any other `oneOf` is read
+//   as `anyOf`, `null` first, so that coercion cannot turn a `null` into `""` on the way.
 import { _ } from 'ajv';
 import { getAtPointer, refName } from '@ascendex-toolkit/codegen-core';
 /** @import { BundledDocument, Schema, SpecObject } from '@ascendex-toolkit/codegen-core' */
@@ -116,6 +117,14 @@ export function exchangeSchema(schema, component) {
   if (Array.isArray(out.oneOf)) {
     const propertyName = discriminatorOf(schema.oneOf, component);
     if (propertyName) out.discriminator = { propertyName };
+    else {
+      // Type coercion turns `null` into `""`/`0`/`false` in place, in whichever branch tries it
+      // first, and `oneOf` tries them all. As `anyOf` with the `null` branches first, a `null` is
+      // taken as sent and the other branches never see it (ajv stops at the first valid branch).
+      const isNull = (/** @type {Schema} */ b) => b?.type === 'null';
+      out.anyOf = [...out.oneOf.filter(isNull), ...out.oneOf.filter((/** @type {Schema} */ b) => !isNull(b))];
+      delete out.oneOf;
+    }
   }
   return out;
 }

@@ -1173,20 +1173,15 @@ if(data.subUserId !== undefined){
 let data0 = data.subUserId;
 const _errs2 = errors;
 let valid1 = false;
-let passing0 = null;
 const _errs3 = errors;
-if(typeof data0 !== "string"){
-let dataType0 = typeof data0;
+if(data0 !== null){
 let coerced0 = undefined;
 if(!(coerced0 !== undefined)){
-if(dataType0 == "number" || dataType0 == "boolean"){
-coerced0 = "" + data0;
-}
-else if(data0 === null){
-coerced0 = "";
+if(data0 === "" || data0 === 0 || data0 === false){
+coerced0 = null;
 }
 else {
-const err2 = {instancePath:instancePath+"/subUserId",schemaPath:"#/properties/subUserId/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err2 = {instancePath:instancePath+"/subUserId",schemaPath:"#/properties/subUserId/anyOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1204,19 +1199,21 @@ data["subUserId"] = coerced0;
 }
 }
 var _valid0 = _errs3 === errors;
-if(_valid0){
-valid1 = true;
-passing0 = 0;
-}
+valid1 = valid1 || _valid0;
+if(!valid1){
 const _errs5 = errors;
-if(data0 !== null){
+if(typeof data0 !== "string"){
+let dataType1 = typeof data0;
 let coerced1 = undefined;
 if(!(coerced1 !== undefined)){
-if(data0 === "" || data0 === 0 || data0 === false){
-coerced1 = null;
+if(dataType1 == "number" || dataType1 == "boolean"){
+coerced1 = "" + data0;
+}
+else if(data0 === null){
+coerced1 = "";
 }
 else {
-const err3 = {instancePath:instancePath+"/subUserId",schemaPath:"#/properties/subUserId/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err3 = {instancePath:instancePath+"/subUserId",schemaPath:"#/properties/subUserId/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1234,18 +1231,10 @@ data["subUserId"] = coerced1;
 }
 }
 var _valid0 = _errs5 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 1];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 1;
-}
+valid1 = valid1 || _valid0;
 }
 if(!valid1){
-const err4 = {instancePath:instancePath+"/subUserId",schemaPath:"#/properties/subUserId/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const err4 = {instancePath:instancePath+"/subUserId",schemaPath:"#/properties/subUserId/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1270,18 +1259,7 @@ if(data.asset !== undefined){
 let data1 = data.asset;
 const _errs8 = errors;
 let valid2 = false;
-let passing1 = null;
 const _errs9 = errors;
-if(!(validate_AssetCode(data1, {instancePath:instancePath+"/asset",parentData:data,parentDataProperty:"asset",rootData}))){
-vErrors = vErrors === null ? validate_AssetCode.errors : vErrors.concat(validate_AssetCode.errors);
-errors = vErrors.length;
-}
-var _valid1 = _errs9 === errors;
-if(_valid1){
-valid2 = true;
-passing1 = 0;
-}
-const _errs10 = errors;
 if(data1 !== null){
 let coerced2 = undefined;
 if(!(coerced2 !== undefined)){
@@ -1289,7 +1267,7 @@ if(data1 === "" || data1 === 0 || data1 === false){
 coerced2 = null;
 }
 else {
-const err5 = {instancePath:instancePath+"/asset",schemaPath:"#/properties/asset/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err5 = {instancePath:instancePath+"/asset",schemaPath:"#/properties/asset/anyOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1306,19 +1284,19 @@ data["asset"] = coerced2;
 }
 }
 }
-var _valid1 = _errs10 === errors;
-if(_valid1 && valid2){
-valid2 = false;
-passing1 = [passing1, 1];
+var _valid1 = _errs9 === errors;
+valid2 = valid2 || _valid1;
+if(!valid2){
+const _errs11 = errors;
+if(!(validate_AssetCode(data1, {instancePath:instancePath+"/asset",parentData:data,parentDataProperty:"asset",rootData}))){
+vErrors = vErrors === null ? validate_AssetCode.errors : vErrors.concat(validate_AssetCode.errors);
+errors = vErrors.length;
 }
-else {
-if(_valid1){
-valid2 = true;
-passing1 = 1;
-}
+var _valid1 = _errs11 === errors;
+valid2 = valid2 || _valid1;
 }
 if(!valid2){
-const err6 = {instancePath:instancePath+"/asset",schemaPath:"#/properties/asset/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
+const err6 = {instancePath:instancePath+"/asset",schemaPath:"#/properties/asset/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1343,18 +1321,7 @@ if(data.startTime !== undefined){
 let data2 = data.startTime;
 const _errs13 = errors;
 let valid3 = false;
-let passing2 = null;
 const _errs14 = errors;
-if(!(validate_TimestampMs(data2, {instancePath:instancePath+"/startTime",parentData:data,parentDataProperty:"startTime",rootData}))){
-vErrors = vErrors === null ? validate_TimestampMs.errors : vErrors.concat(validate_TimestampMs.errors);
-errors = vErrors.length;
-}
-var _valid2 = _errs14 === errors;
-if(_valid2){
-valid3 = true;
-passing2 = 0;
-}
-const _errs15 = errors;
 if(data2 !== null){
 let coerced3 = undefined;
 if(!(coerced3 !== undefined)){
@@ -1362,7 +1329,7 @@ if(data2 === "" || data2 === 0 || data2 === false){
 coerced3 = null;
 }
 else {
-const err7 = {instancePath:instancePath+"/startTime",schemaPath:"#/properties/startTime/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err7 = {instancePath:instancePath+"/startTime",schemaPath:"#/properties/startTime/anyOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1379,19 +1346,19 @@ data["startTime"] = coerced3;
 }
 }
 }
-var _valid2 = _errs15 === errors;
-if(_valid2 && valid3){
-valid3 = false;
-passing2 = [passing2, 1];
+var _valid2 = _errs14 === errors;
+valid3 = valid3 || _valid2;
+if(!valid3){
+const _errs16 = errors;
+if(!(validate_TimestampMs(data2, {instancePath:instancePath+"/startTime",parentData:data,parentDataProperty:"startTime",rootData}))){
+vErrors = vErrors === null ? validate_TimestampMs.errors : vErrors.concat(validate_TimestampMs.errors);
+errors = vErrors.length;
 }
-else {
-if(_valid2){
-valid3 = true;
-passing2 = 1;
-}
+var _valid2 = _errs16 === errors;
+valid3 = valid3 || _valid2;
 }
 if(!valid3){
-const err8 = {instancePath:instancePath+"/startTime",schemaPath:"#/properties/startTime/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
+const err8 = {instancePath:instancePath+"/startTime",schemaPath:"#/properties/startTime/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1416,18 +1383,7 @@ if(data.endTime !== undefined){
 let data3 = data.endTime;
 const _errs18 = errors;
 let valid4 = false;
-let passing3 = null;
 const _errs19 = errors;
-if(!(validate_TimestampMs(data3, {instancePath:instancePath+"/endTime",parentData:data,parentDataProperty:"endTime",rootData}))){
-vErrors = vErrors === null ? validate_TimestampMs.errors : vErrors.concat(validate_TimestampMs.errors);
-errors = vErrors.length;
-}
-var _valid3 = _errs19 === errors;
-if(_valid3){
-valid4 = true;
-passing3 = 0;
-}
-const _errs20 = errors;
 if(data3 !== null){
 let coerced4 = undefined;
 if(!(coerced4 !== undefined)){
@@ -1435,7 +1391,7 @@ if(data3 === "" || data3 === 0 || data3 === false){
 coerced4 = null;
 }
 else {
-const err9 = {instancePath:instancePath+"/endTime",schemaPath:"#/properties/endTime/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err9 = {instancePath:instancePath+"/endTime",schemaPath:"#/properties/endTime/anyOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1452,19 +1408,19 @@ data["endTime"] = coerced4;
 }
 }
 }
-var _valid3 = _errs20 === errors;
-if(_valid3 && valid4){
-valid4 = false;
-passing3 = [passing3, 1];
+var _valid3 = _errs19 === errors;
+valid4 = valid4 || _valid3;
+if(!valid4){
+const _errs21 = errors;
+if(!(validate_TimestampMs(data3, {instancePath:instancePath+"/endTime",parentData:data,parentDataProperty:"endTime",rootData}))){
+vErrors = vErrors === null ? validate_TimestampMs.errors : vErrors.concat(validate_TimestampMs.errors);
+errors = vErrors.length;
 }
-else {
-if(_valid3){
-valid4 = true;
-passing3 = 1;
-}
+var _valid3 = _errs21 === errors;
+valid4 = valid4 || _valid3;
 }
 if(!valid4){
-const err10 = {instancePath:instancePath+"/endTime",schemaPath:"#/properties/endTime/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
+const err10 = {instancePath:instancePath+"/endTime",schemaPath:"#/properties/endTime/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err10];
 }
