@@ -8,8 +8,9 @@ import { repoRoot } from '@ascendex-toolkit/codegen-core';
 import * as types from '@ascendex-toolkit/gen-types';
 import * as validators from '@ascendex-toolkit/gen-validators';
 import * as spec from '@ascendex-toolkit/gen-spec';
+import * as mocks from '@ascendex-toolkit/gen-mocks';
 
-const generators = [types, validators, spec];
+const generators = [types, validators, spec, mocks];
 /** @param {string[]} args */
 const git = (...args) => execFileSync('git', args, { cwd: repoRoot, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 let isCheckout = true;

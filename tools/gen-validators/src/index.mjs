@@ -100,3 +100,6 @@ export async function generate() {
   );
   return files;
 }
+
+/** The reasons request fields are refused with (`x-ascendex-invalid`), for the mocks generator's error scenarios. */
+export { invalidReasons } from './exchange-profile.mjs';
