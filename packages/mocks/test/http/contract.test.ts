@@ -33,10 +33,11 @@ describe.each(operationIds)('%s', (operationId) => {
     expect(isSuccess(body)).toBe(true);
   });
 
+  // Only where they apply: public operations have no error scenarios of their own, and routes
+  // without an account group have no form without it.
   const scenarios = Object.entries(mockOperations[operationId].errors);
-  it.skipIf(scenarios.length === 0)(
-    'answers each error scenario with an envelope of the error schema and its catalog code',
-    async () => {
+  if (scenarios.length > 0)
+    it('answers each error scenario with an envelope of the error schema and its catalog code', async () => {
       for (const [reason, envelope] of scenarios) {
         server.use(operationHandler(operationId, { error: reason as never }, { clock: () => DOCS_TIME }));
         const { status, body } = await send(validRequest(operationId));
@@ -48,12 +49,12 @@ describe.each(operationIds)('%s', (operationId) => {
         const entry = (errorCatalog as Record<number, { reason: string | null }>)[body.code];
         expect(entry?.reason === reason || body.reason === reason, reason).toBe(true);
       }
-    },
-  );
+    });
 
-  it.skipIf(!mockOperations[operationId].accountGroup)('is answered without the account group too', async () => {
-    const request = validRequest(operationId);
-    const { body } = await send({ ...request, path: request.path.replace(/^\/\d+/, '') });
-    expect(isSuccess(body)).toBe(true);
-  });
+  if (mockOperations[operationId].accountGroup)
+    it('is answered without the account group too', async () => {
+      const request = validRequest(operationId);
+      const { body } = await send({ ...request, path: request.path.replace(/^\/\d+/, '') });
+      expect(isSuccess(body)).toBe(true);
+    });
 });
