@@ -67,6 +67,8 @@ export interface RestAnswer {
 export interface WsSessionInfo {
   /** The authenticated account, once the session has authenticated. */
   readonly account: MockAccount | undefined;
+  /** `ready` when the session authenticated with `ack: ready` (Ready Ack mode); absent for the default New Ack mode. */
+  readonly ackMode?: 'ready';
 }
 
 /**
@@ -83,6 +85,11 @@ export type ExchangeEvent =
       readonly accountId: string;
       readonly topic: `order:${'cash' | 'margin'}`;
       readonly message: ServerMessage;
+      /**
+       * Only for the account's sessions in this ack mode (`new`: the default New Ack mode, `ready`:
+       * sessions authenticated with `ack: ready`); absent: for every session of the account.
+       */
+      readonly ackMode?: 'new' | 'ready';
     };
 
 /** What answers behind the transports. @public */

@@ -49,9 +49,15 @@ function offenders(files: string[], host?: ts.CompilerHost): string[] {
   )!;
   const baseSymbol = checker.getSymbolAtLocation(base.name!)!;
 
+  // Other packages import AscendexError from this package's built declarations: the same class.
+  const builtErrors = path.join(packagesDir, 'validators/dist/runtime/errors.d.ts');
+  const isBase = (symbol: ts.Symbol | undefined): boolean =>
+    symbol === baseSymbol ||
+    (symbol?.name === 'AscendexError' &&
+      (symbol.declarations ?? []).some((d) => path.resolve(d.getSourceFile().fileName) === builtErrors));
   const derives = (type: ts.Type): boolean => {
     if (type.isUnion()) return type.types.every(derives);
-    if (type.getSymbol() === baseSymbol) return true;
+    if (isBase(type.getSymbol())) return true;
     const target = (type as ts.TypeReference).target ?? type;
     if (!(target.flags & ts.TypeFlags.Object) || !((target as ts.ObjectType).objectFlags & ts.ObjectFlags.Class))
       return false;
