@@ -67,6 +67,8 @@ export interface RestAnswer {
 export interface WsSessionInfo {
   /** The authenticated account, once the session has authenticated. */
   readonly account: MockAccount | undefined;
+  /** `ready` when the session authenticated with `ack: ready` (Ready Ack mode of the order channel). */
+  readonly ackMode?: 'ready';
 }
 
 /**
@@ -97,4 +99,6 @@ export interface MockBackend {
   handleWsRequest(request: ExchangeClientMessage, session: WsSessionInfo): readonly unknown[] | undefined;
   /** Listens to everything the exchange publishes; returns the function that stops listening. */
   subscribe(listener: (event: ExchangeEvent) => void): () => void;
+  /** Whether the exchange lists a trading pair; when present, subscriptions to other symbols are refused (code 100008). */
+  hasSymbol?(symbol: string): boolean;
 }
