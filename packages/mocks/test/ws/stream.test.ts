@@ -377,9 +377,16 @@ describe('faults', () => {
     expect(validateServerMessage(JSON.parse(unknownMessageFrame)).ok).toBe(false);
   });
 
-  it('refuses a bad fault argument with a typed error', () => {
+  it('reads a negative delay as no delay and a negative count as drop now', async () => {
     const mocks = mock();
-    expect(() => mocks.faults.delayReplies(-1)).toThrow(/delayReplies/);
+    const c = await client();
+    mocks.faults.delayReplies(150).delayReplies(-1);
+    const sent = Date.now();
+    c.send({ op: 'ping' });
+    await c.next((f) => f.m === 'pong');
+    expect(Date.now() - sent).toBeLessThan(140);
+    mocks.faults.dropAfter(-3);
+    expect((await c.closed).code).toBe(1006);
   });
 });
 
