@@ -104,4 +104,6 @@ export interface MockBackend {
   handleWsRequest(request: ExchangeClientMessage, session: WsSessionInfo): readonly unknown[] | undefined;
   /** Listens to everything the exchange publishes; returns the function that stops listening. */
   subscribe(listener: (event: ExchangeEvent) => void): () => void;
+  /** Whether the exchange lists a trading pair; when present, subscriptions to other symbols are refused (code 100008). */
+  hasSymbol?(symbol: string): boolean;
 }

@@ -1,0 +1,85 @@
+// MSW `ws` handlers for the stream endpoint: each intercepted client connection is bridged to a
+// session of ./session.ts. MSW intercepts the global `WebSocket` only (on Node 20, run with
+// `--experimental-websocket`); it cannot read connection headers, so header authentication is for
+// the standalone server, and sessions here authenticate with the `auth` message.
+import { ws, type WebSocketHandler } from 'msw';
+import type { ExchangeEvent } from '../backend.js';
+import { broadcastFaults, type WsFaults } from './faults.js';
+import { createWsSession, type WsSession, type WsSessionOptions } from './session.js';
+
+/** The stream path under the base URL (public) or under `/{accountGroup}` (account group). */
+export const streamPath = '/api/pro/v1/stream';
+
+/** @public */
+export interface WsHandlersOptions extends Omit<
+  WsSessionOptions,
+  'send' | 'close' | 'drop' | 'accountGroup' | 'headers' | 'faults'
+> {
+  /** The WebSocket origin to intercept. Default `wss://ascendex.com`. */
+  readonly baseUrl?: string;
+}
+
+/** @public */
+export interface WsMocks {
+  /** For `setupServer(...handlers)` / `setupWorker(...handlers)`: the public and the account-group stream URLs. */
+  readonly handlers: readonly WebSocketHandler[];
+  /** The sessions open now. */
+  sessions(): readonly WsSession[];
+  /** Sends an event to every open session subscribed to its topic (for tests without a backend that publishes). */
+  publish(event: ExchangeEvent): void;
+  /** Faults for every open session; the lasting ones (`ignoreClientPings`, `stopServerPings`, `delayReplies`) also for sessions opened later. */
+  readonly faults: WsFaults;
+}
+
+const textOf = async (data: unknown): Promise<string> => {
+  if (typeof data === 'string') return data;
+  if (data instanceof Blob) return data.text();
+  return new TextDecoder().decode(data as ArrayBuffer);
+};
+
+/**
+ * Creates the MSW WebSocket handlers of the stream endpoint, each connection bridged to a mock
+ * exchange session.
+ * @public
+ */
+export function createWsHandlers(options: WsHandlersOptions = {}): WsMocks {
+  const { baseUrl = 'wss://ascendex.com', ...sessionOptions } = options;
+  const origin = baseUrl.replace(/\/+$/, '');
+  const live = new Set<WsSession>();
+  const { faults, lasting } = broadcastFaults(() => live);
+
+  function link(url: string): WebSocketHandler {
+    return ws.link(url).addEventListener('connection', ({ client, params }) => {
+      const group = params.accountGroup;
+      const session = createWsSession({
+        ...sessionOptions,
+        accountGroup: typeof group === 'string' ? group : undefined,
+        faults: { ...lasting },
+        send: (text) => client.send(text),
+        // MSW delivers sends in a microtask and drops them once closing: close after them.
+        close: (code, reason) => queueMicrotask(() => client.close(code, reason)),
+      });
+      live.add(session);
+      // Frames are handled in arrival order by the session's own queue.
+      client.addEventListener('message', (event) => {
+        void textOf(event.data).then((text) => session.receive(text));
+      });
+      client.addEventListener('close', () => {
+        session.close();
+        live.delete(session);
+      });
+      void session.open().then(() => {
+        if (session.state === 'closed') live.delete(session);
+      });
+    });
+  }
+
+  return {
+    handlers: [link(`${origin}${streamPath}`), link(`${origin}/:accountGroup${streamPath}`)],
+    sessions: () => [...live].filter((s) => s.state === 'open'),
+    publish: (event) => {
+      for (const session of live) session.deliver(event);
+    },
+    faults,
+  };
+}
