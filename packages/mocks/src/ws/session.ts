@@ -267,6 +267,9 @@ export function createWsSession(options: WsSessionOptions): WsSession {
     if (event.kind === 'account') {
       const ids = account ? [account.cashAccountId, account.marginAccountId, account.userUID] : [];
       if (!ids.includes(event.accountId)) return;
+      // Ready Ack mode: an order's first report comes as `New` to default sessions and as `Ready`
+      // to sessions that asked for `ack: ready` (the backend marks which is which).
+      if (event.ackMode !== undefined && event.ackMode !== (ackMode ?? 'new')) return;
     }
     if ((event.message as { m?: unknown }).m === 'depth') sendDepth(event.message);
     else send(event.message);
