@@ -4,7 +4,7 @@
 // INVALID_TIMESTAMP, and an unknown key or a signature that is unreadable or does not match ->
 // AUTHENTICATION_FAILED.
 import { errorCatalog } from '@ascendex-toolkit/types';
-import type { SignatureProblem } from '../auth/signature.js';
+import type { SignatureProblem } from '@ascendex-toolkit/validators/auth';
 import type { ExchangeErrorFields } from '../backend.js';
 
 /** Why a signed request was not authenticated: a signature problem, or a key no account has. @public */

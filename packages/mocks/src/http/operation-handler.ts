@@ -9,7 +9,7 @@ import {
   type ExchangeRefusal,
   type RestOperationId,
 } from '@ascendex-toolkit/validators/exchange';
-import { checkSignature } from '../auth/signature.js';
+import { checkSignature } from '@ascendex-toolkit/validators/auth';
 import { defaultAccount, type MockAccount, type MockBackend, type RestAnswer, type RestRequest } from '../backend.js';
 import { mockOperations } from '../generated/operations.gen.js';
 import { authRefusal, type AuthProblem } from './auth-refusal.js';

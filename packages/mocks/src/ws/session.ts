@@ -6,7 +6,7 @@
 import { stringifyJson } from '@ascendex-toolkit/validators';
 import { parseClientMessage, type ExchangeClientMessage } from '@ascendex-toolkit/validators/exchange';
 import { errorCatalog, type KnownErrorCode, type ServerMessage } from '@ascendex-toolkit/types';
-import { checkSignature } from '../auth/signature.js';
+import { checkSignature } from '@ascendex-toolkit/validators/auth';
 import {
   defaultAccount,
   type ExchangeEvent,

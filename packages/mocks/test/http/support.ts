@@ -2,7 +2,7 @@
 import { documents, restOperations, operationParams, resolveRef, type Operation } from '@ascendex-toolkit/codegen-core';
 import { parseJson, stringifyJson } from '@ascendex-toolkit/validators';
 import type { RestOperationId } from '@ascendex-toolkit/validators/exchange';
-import { sign, signedMessage } from '../../src/auth/signature.js';
+import { sign, signedMessage } from '@ascendex-toolkit/validators/auth';
 import { defaultAccount, type MockAccount } from '../../src/backend.js';
 import { mockOperations } from '../../src/http/index.js';
 

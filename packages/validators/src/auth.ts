@@ -1,3 +1,5 @@
+// Request signatures, both ways: how a client signs and how the exchange checks. One module, so the
+// client (`sign`) and the mocks (`checkSignature`) can never disagree on the scheme.
 // How the exchange checks a signature: base64(HMAC-SHA256(secret, `<timestamp>+<prehash>`)), keyed
 // with the secret's bytes as given (the docs' samples; see spec/discrepancies auth-secret-key-encoding).
 // WebCrypto only, so the same code runs in Node 20+ and in a browser under msw/browser.

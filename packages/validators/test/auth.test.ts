@@ -1,7 +1,7 @@
 // Signatures are checked as the exchange checks them: the docs' samples pass; a missing, malformed,
 // stale or wrong signature is told apart.
 import { describe, it, expect } from 'vitest';
-import { sign, checkSignature, signedMessage, defaultAccount } from '../src/index.js';
+import { sign, checkSignature, signedMessage } from '../src/auth.js';
 
 // The docs' authentication section: key, secret, timestamp and the signatures it prints.
 const SECRET = 'hV8FgjyJtpvVeAcMAgzgAFQCN36wmbWuN7o3WPcYcYhFd8qvE43gzFGVsFcCqMNk';
@@ -10,7 +10,6 @@ const T = 1608133910000;
 describe('signatures', () => {
   it('reproduces the docs sample signature', async () => {
     expect(await sign(SECRET, signedMessage(T, 'info'))).toBe('/pwaAgWZQ1Xd/J4yZ4ReHSPQxd3ORP/YR8TvAttqqYM=');
-    expect(defaultAccount.secret).toBe(SECRET);
   });
 
   it('accepts the docs sample at its own time, for any accepted prehash', async () => {
