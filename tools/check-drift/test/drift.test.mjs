@@ -9,8 +9,9 @@ import * as types from '@ascendex-toolkit/gen-types';
 import * as validators from '@ascendex-toolkit/gen-validators';
 import * as spec from '@ascendex-toolkit/gen-spec';
 import * as mocks from '@ascendex-toolkit/gen-mocks';
+import * as client from '@ascendex-toolkit/gen-client';
 
-const generators = [types, validators, spec, mocks];
+const generators = [types, validators, spec, mocks, client];
 /** @param {string[]} args */
 const git = (...args) => execFileSync('git', args, { cwd: repoRoot, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 let isCheckout = true;
