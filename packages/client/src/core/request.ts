@@ -16,14 +16,20 @@ type Fields = Record<string, unknown>;
 const isObject = (value: unknown): value is Fields =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** Runs `check`, turning its ValidationError into the request error of `operationId`. */
-function checkRequest(operationId: string, check: () => void): void {
+/** The ValidationError of a generated `assertX` (the only error they throw), or undefined. */
+function violation(check: () => void): ValidationError | undefined {
   try {
     check();
+    return undefined;
   } catch (error) {
-    if (error instanceof ValidationError) throw new AscendexRequestError(operationId, error);
-    throw error;
+    return error as ValidationError;
   }
+}
+
+/** Runs `check`, turning its ValidationError into the request error of `operationId`. */
+function checkRequest(operationId: string, check: () => void): void {
+  const error = violation(check);
+  if (error) throw new AscendexRequestError(operationId, error);
 }
 
 const refusal = (operationId: string, schema: string, path: string, message: string, keyword: string) =>
@@ -58,7 +64,7 @@ function accountGroup(client: ClientCore, state: ClientState, discoverWith: Oper
   if (state.accountGroup !== undefined) return Promise.resolve(state.accountGroup);
   state.discovery ??= call<{ accountGroup: number }>(client, discoverWith, undefined).then(
     (info) => (state.accountGroup = info.accountGroup),
-    (error: unknown) => {
+    (error: AscendexError) => {
       state.discovery = undefined; // a failed discovery is tried again by the next call
       throw error;
     },
@@ -165,13 +171,7 @@ function answerOf(op: OperationSpec, state: ClientState, status: number, text: s
     const issue = { path: '', message: `HTTP status ${status} without an error code`, keyword: 'status' };
     throw new AscendexResponseError(op.id, status, new ValidationError(`${op.id} response`, [issue]));
   }
-  if (state.validate) {
-    try {
-      op.assertResponse(body);
-    } catch (error) {
-      if (error instanceof ValidationError) throw new AscendexResponseError(op.id, status, error);
-      throw error;
-    }
-  }
+  const error = state.validate ? violation(() => op.assertResponse(body)) : undefined;
+  if (error) throw new AscendexResponseError(op.id, status, error);
   return payloadOf(op, body);
 }
