@@ -1,0 +1,60 @@
+// What the request core needs to know about one REST operation: the shape of the rows of the
+// generated operation table (src/generated/operations/<tag>.gen.ts). Data plus the operation's own
+// strict validators; signing and account-group discovery are referenced only by the rows that need
+// them, so an app that calls public operations only never bundles them.
+import type { CallOptions } from './options.js';
+
+/** Where the payload of a success body sits (`x-ascendex.payload`). @public */
+export type PayloadKind = 'data' | 'info' | 'body' | 'none';
+
+/** Signs `<timestamp>+<prehash>` with a secret: base64 HMAC-SHA256 (core/signing.ts). */
+export type RequestSigner = (secret: string, timestamp: string, prehash: string) => Promise<string>;
+
+/** One row of the operation table. @public */
+export interface OperationSpec {
+  readonly id: string;
+  readonly method: 'GET' | 'POST' | 'DELETE' | 'PUT';
+  /** The path template, e.g. `/{accountGroup}/api/pro/v1/{accountCategory}/order`. */
+  readonly path: string;
+  /** Path parameters the caller gives (never `accountGroup`, which the client fills in). */
+  readonly pathParams: readonly string[];
+  readonly queryParams: readonly string[];
+  /** True when the operation takes a JSON body: the caller's other fields go there. */
+  readonly hasBody: boolean;
+  readonly accountGroup: boolean;
+  readonly accountCategory: boolean;
+  readonly payload: PayloadKind;
+  /** The parameter that decides between one object and a list (`x-ascendex.singleOrList`). */
+  readonly singleOrList: string | undefined;
+  /** Where `time` is filled in from the clock when absent: the body itself, or each of `orders`. */
+  readonly fillTime: 'body' | 'orders' | undefined;
+  readonly assertParams: (value: unknown) => void;
+  readonly assertBody: ((value: unknown) => void) | undefined;
+  readonly assertResponse: (value: unknown) => void;
+  /** Signed operations: the prehash (may hold `{accountCategory}`) and the signer. */
+  readonly auth: { readonly prehash: string; readonly sign: RequestSigner } | undefined;
+  /** Operations under `/{accountGroup}`: the operation the group is discovered through. */
+  readonly discoverAccountGroup: OperationSpec | undefined;
+}
+
+/** The payload of a `singleOrList` operation: one item for one id without a comma, else a list. @public */
+export type SingleOrList<S, Data> = [S] extends [undefined]
+  ? Extract<Data, readonly unknown[]>
+  : string extends S
+    ? Data
+    : S extends `${string},${string}`
+      ? Extract<Data, readonly unknown[]>
+      : Exclude<Data, readonly unknown[]>;
+
+/** `T` with `time` optional (the client fills it in from its clock). @public */
+export type WithOptionalTime<T> = T extends { time: unknown } ? Omit<T, 'time'> & { time?: T['time'] } : T;
+
+/** A batch body whose orders may leave `time` out. @public */
+export type OrdersWithOptionalTime<T> = T extends { orders: readonly (infer O)[] }
+  ? Omit<T, 'orders'> & { orders: WithOptionalTime<O>[] }
+  : T;
+
+/** The arguments of a call: the input (optional when nothing in it is required) and call options. */
+export type CallArgs<Input, Optional extends boolean> = Optional extends true
+  ? [params?: Input, options?: CallOptions]
+  : [params: Input, options?: CallOptions];
