@@ -1,7 +1,7 @@
 // The server order id as the docs' order section derives it: transport letter, request time in
 // hex, user UID, and the right nine characters of a usable client id (random ones otherwise).
 import { describe, expect, it } from 'vitest';
-import { serverOrderId } from '../../src/state/index.js';
+import { serverOrderId } from '../../src/orders.js';
 
 describe('serverOrderId', () => {
   it('reproduces the docs sample (DONE response): a + hex time + UID + the right nine chars of the id', () => {
