@@ -2,7 +2,7 @@
 // exact decimals, the server order id the exchange derives from a client order id, and the
 // product-rule check of a new order. Here so that neither package depends on the other.
 export * from './orders/decimal.js';
-export { serverOrderId, type ServerOrderIdInput } from './orders/server-order-id.js';
+export { serverOrderId, isDerivableClientOrderId, type ServerOrderIdInput } from './orders/server-order-id.js';
 export {
   checkProductRules,
   productRuleCodes,
