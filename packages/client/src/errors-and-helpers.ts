@@ -10,3 +10,5 @@ export {
   BehaviorError,
   type ErrorClassOfGroup,
 } from './generated/errors.gen.js';
+export { preflightOrder, type PreflightOrder, type PreflightProduct } from './helpers/preflight-order.js';
+export { serverOrderId } from './helpers/server-order-id.js';
