@@ -5,7 +5,6 @@
 // JSON.stringify(). Every other test file is watched by test/support/leak-recorder.ts; the last
 // test proves that watcher fails a file that leaks.
 import { execFileSync } from 'node:child_process';
-import { inspect } from 'node:util';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,7 +25,7 @@ import { send, type HttpRequest } from '../../src/core/transport.js';
 import type { AscendexError } from '@ascendex-toolkit/validators';
 import { AscendexApiError, AscendexRequestError, AscendexResponseError } from '../../src/core/errors.js';
 import { preflightOrder, serverOrderId } from '../../src/errors-and-helpers.js';
-import { findLeaks, type Credential, type Recorded } from '../support/leaks.js';
+import { findLeaks, textsOf, type Credential } from '../support/leaks.js';
 import { call, sentSignatures } from './http.js';
 
 const WRONG_SECRET = 'wrong-secret-0123456789abcdefghijklmnopqrstuvwxyz';
@@ -39,18 +38,6 @@ async function collect(path: string, run: () => unknown): Promise<void> {
     (e: unknown) => e,
   );
   errors.push({ path, error });
-}
-
-/** The texts an error shows wherever it ends up: logs, error reporters, JSON APIs. */
-function textsOf(path: string, e: unknown): Recorded[] {
-  const error = e as AscendexError;
-  return [
-    { source: `${path} message`, text: error.message },
-    { source: `${path} stack`, text: String(error.stack) },
-    { source: `${path} String()`, text: String(error) },
-    { source: `${path} util.inspect`, text: inspect(error, { showHidden: true, depth: null }) },
-    { source: `${path} JSON.stringify`, text: JSON.stringify(error) },
-  ];
 }
 
 function credentials(): Credential[] {
@@ -196,7 +183,7 @@ describe('no credential in any error of the client', () => {
     ]);
   });
 
-  it('the recorder of the other test files fails a file that logs a secret', () => {
+  it('the recorder of every test file fails a file whose log or errors hold a secret', () => {
     const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
     const vitest = path.join(root, 'node_modules/vitest/vitest.mjs');
     const run = () =>
@@ -215,6 +202,10 @@ describe('no credential in any error of the client', () => {
       return expect.fail('the leaking probe file passed');
     })();
     expect(failure.status).toBe(1);
-    expect(failure.stdout + failure.stderr).toContain('console.warn: contains a secret');
+    const output = failure.stdout + failure.stderr;
+    // The log line, and the errors given to expect(), caught by toThrow() and rejected into .rejects.
+    expect(output).toContain('console.warn: contains a secret');
+    for (const n of [1, 2, 3])
+      expect(output).toContain(`error #${n} (AscendexNetworkError) util.inspect: contains a secret`);
   }, 60_000);
 });
