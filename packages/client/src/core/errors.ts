@@ -1,6 +1,7 @@
 // The client's errors. Everything it throws derives from AscendexError (validators package), so one
 // `instanceof AscendexError` catches all of it. No error ever holds a secret, a signature or an API
 // key: they are built from the exchange's answer and the operationId only.
+import type { BatchOrderErrorItem } from '@ascendex-toolkit/types';
 import { AscendexError, type ValidationError } from '@ascendex-toolkit/validators';
 
 /** What identifies the call an error came from. @public */
@@ -19,6 +20,8 @@ export class AscendexApiError extends AscendexError {
   readonly reason: string | undefined;
   /** The exchange's `info` (per-order details of batch errors, the order's id and symbol, ...). */
   readonly info: unknown;
+  /** Why each order of a refused batch was refused (batch place/cancel), else undefined. */
+  readonly orderErrors: readonly BatchOrderErrorItem[] | undefined;
   readonly status: number;
   readonly operationId: string;
   constructor(body: { code: number; reason?: string; message?: string; info?: unknown }, meta: CallMeta) {
@@ -28,6 +31,8 @@ export class AscendexApiError extends AscendexError {
     this.code = body.code;
     this.reason = body.reason;
     this.info = body.info;
+    // Batch answers explain each order in an array under `info` (validated with the response).
+    this.orderErrors = Array.isArray(body.info) ? (body.info as BatchOrderErrorItem[]) : undefined;
     this.status = meta.status;
     this.operationId = meta.operationId;
   }

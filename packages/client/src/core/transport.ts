@@ -39,6 +39,19 @@ export interface TransportOptions {
   readonly random?: () => number;
 }
 
+/**
+ * The underlying error's message without any of the request's header values: some fetch
+ * implementations quote them (undici does for an invalid value, e.g. an API key read with a stray
+ * control character), and they carry the API key and the signature.
+ */
+function withoutHeaderValues(message: string, headers: Readonly<Record<string, string>>): string {
+  let out = message;
+  for (const value of Object.values(headers))
+    for (const piece of [value, ...value.split(/[\s\x00-\x1f\x7f]+/)])
+      if (piece.length >= 8) out = out.split(piece).join('[header value]');
+  return out;
+}
+
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const retryable = (status: number) => status === 429 || status >= 500;
 
@@ -65,7 +78,8 @@ async function attempt(request: HttpRequest, options: TransportOptions): Promise
   } catch (error) {
     if (timedOut) throw new AscendexTimeoutError(operationId, options.timeoutMs);
     if (options.signal?.aborted) throw new AscendexAbortError(operationId);
-    throw new AscendexNetworkError(operationId, error instanceof Error ? error.message : String(error));
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new AscendexNetworkError(operationId, withoutHeaderValues(detail, request.headers));
   } finally {
     clearTimeout(timer);
     options.signal?.removeEventListener('abort', onAbort);

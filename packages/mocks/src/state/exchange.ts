@@ -23,12 +23,20 @@ import {
   type RestRequest,
   type WsSessionInfo,
 } from '../backend.js';
-import { add, cmp, isZero, mul, normalize, sub } from './decimal.js';
+import {
+  add,
+  checkProductRules,
+  cmp,
+  isZero,
+  mul,
+  normalize,
+  serverOrderId,
+  sub,
+} from '@ascendex-toolkit/validators/orders';
 import { MockExchangeError } from './errors.js';
 import { Market, type ScriptedBook } from './market.js';
-import { serverOrderId } from './order-id.js';
 import { isOpen, orderUpdateData, type MockOrder } from './orders.js';
-import { checkProductRules, defaultProducts, type MockProduct } from './products.js';
+import { defaultProducts, type MockProduct } from './products.js';
 import { createPrng, type Prng } from './prng.js';
 import { answerRest } from './rest-answers.js';
 import { answerWsRequest } from './ws-answers.js';
@@ -412,7 +420,6 @@ export class MockExchange implements MockBackend {
       return { ok: false, error: refusal('INVALID_MARGIN_ASSET', `${args.symbol} cannot be traded on margin.`) };
     const { orderPrice, stopPrice } = pricesOf(args);
     const breach = checkProductRules(product, {
-      orderType: args.orderType,
       orderQty: args.orderQty,
       orderPrice,
       stopPrice,

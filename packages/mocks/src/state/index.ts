@@ -9,8 +9,8 @@ export {
   type Category,
 } from './exchange.js';
 export { MockExchangeError } from './errors.js';
-export { DecimalError } from './decimal.js';
 export { defaultProducts, type MockProduct } from './products.js';
 export type { ScriptedBook } from './market.js';
 export type { MockOrder } from './orders.js';
-export { serverOrderId, type ServerOrderIdInput } from './order-id.js';
+// Shared with the client through @ascendex-toolkit/validators/orders; re-exported for compatibility.
+export { DecimalError, serverOrderId, type ServerOrderIdInput } from '@ascendex-toolkit/validators/orders';

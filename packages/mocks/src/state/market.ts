@@ -11,7 +11,7 @@ import type {
   Ticker,
   TradeRecord,
 } from '@ascendex-toolkit/types';
-import { add, cmp, fromUnits, max, min, mul, sub, toUnits } from './decimal.js';
+import { add, cmp, fromUnits, max, min, mul, sub, toUnits } from '@ascendex-toolkit/validators/orders';
 import { MockExchangeError } from './errors.js';
 import type { MockProduct } from './products.js';
 import { createPrng, type Prng } from './prng.js';

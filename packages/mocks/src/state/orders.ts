@@ -12,7 +12,7 @@ import type {
   OrderType,
   OrderUpdateData,
 } from '@ascendex-toolkit/types';
-import { div, isZero } from './decimal.js';
+import { div, isZero } from '@ascendex-toolkit/validators/orders';
 
 /** An order as the mock exchange keeps it. @public */
 export interface MockOrder {

@@ -1,7 +1,7 @@
-// The products the mock exchange trades, their rules, and the checks a new order must pass (the
-// order criteria of the exchange's place-order section).
+// The products the mock exchange trades and their rules (the check a new order must pass is
+// `checkProductRules` of @ascendex-toolkit/validators/orders, shared with the client).
 import type { CommissionType, LegacyProduct, Product } from '@ascendex-toolkit/types';
-import { cmp, isMultipleOf, mul, normalize } from './decimal.js';
+import { normalize } from '@ascendex-toolkit/validators/orders';
 
 /** A product of the mock exchange: its rules and where its synthetic market starts. @public */
 export interface MockProduct {
@@ -123,41 +123,4 @@ export function legacyProductRecord(p: MockProduct): LegacyProduct {
     tickSize: p.tickSize,
     lotSize: p.lotSize,
   };
-}
-
-/** The catalog reasons an order can break a product rule with. */
-export type ProductRuleReason = 'INVALID_PRICE' | 'INVALID_QTY' | 'INVALID_NOTIONAL';
-
-/** A broken product rule, with a message for humans. */
-export interface RuleBreach {
-  readonly reason: ProductRuleReason;
-  readonly message: string;
-}
-
-/** The order fields the product rules look at. */
-export interface RuleInput {
-  readonly orderType: 'market' | 'limit' | 'stop_market' | 'stop_limit';
-  readonly orderQty: string;
-  readonly orderPrice?: string | undefined;
-  readonly stopPrice?: string | undefined;
-}
-
-/** The first product rule the order breaks: tick size, lot size and size range, notional range (limit prices only). */
-export function checkProductRules(p: MockProduct, order: RuleInput): RuleBreach | undefined {
-  for (const price of [order.orderPrice, order.stopPrice])
-    if (price !== undefined && !isMultipleOf(price, p.tickSize))
-      return { reason: 'INVALID_PRICE', message: `Price ${price} is not a multiple of the tick size ${p.tickSize}.` };
-  if (!isMultipleOf(order.orderQty, p.lotSize))
-    return {
-      reason: 'INVALID_QTY',
-      message: `Order size ${order.orderQty} is not a multiple of the lot size ${p.lotSize}.`,
-    };
-  if (cmp(order.orderQty, p.minQty) < 0 || cmp(order.orderQty, p.maxQty) > 0)
-    return { reason: 'INVALID_QTY', message: `Order size must be within [${p.minQty}, ${p.maxQty}].` };
-  if (order.orderPrice !== undefined) {
-    const notional = mul(order.orderPrice, order.orderQty);
-    if (cmp(notional, p.minNotional) < 0) return { reason: 'INVALID_NOTIONAL', message: 'Notional is too small.' };
-    if (cmp(notional, p.maxNotional) > 0) return { reason: 'INVALID_NOTIONAL', message: 'Notional is too large.' };
-  }
-  return undefined;
 }

@@ -3,7 +3,7 @@
 import type { OrderAckInfo } from '@ascendex-toolkit/types';
 import type { RestOperationId } from '@ascendex-toolkit/validators/exchange';
 import type { ExchangeErrorFields, MockAccount, RestAnswer, RestRequest } from '../backend.js';
-import { add, cmp } from './decimal.js';
+import { add, cmp } from '@ascendex-toolkit/validators/orders';
 import { MockExchangeError } from './errors.js';
 import { refusal, type Category, type MockExchange, type PlaceArgs } from './exchange.js';
 import { historyOrderV1, historyOrderV2, isOpen, orderDetail, type MockOrder } from './orders.js';

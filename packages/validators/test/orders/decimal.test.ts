@@ -9,9 +9,9 @@ import {
   normalize,
   sub,
   toUnits,
-} from '../../src/state/decimal.js';
-import { DecimalError } from '../../src/state/index.js';
-import { AscendexError } from '@ascendex-toolkit/validators';
+  DecimalError,
+} from '../../src/orders.js';
+import { AscendexError } from '../../src/index.js';
 
 describe('decimal', () => {
   it('adds, subtracts and multiplies exactly where floats do not', () => {

@@ -1,7 +1,7 @@
 // Exact decimal arithmetic on the exchange's decimal strings, as bigints scaled by 10^18. Every
 // amount the mock exchange handles has far fewer decimals, so sums, differences and products of
 // two amounts stay exact; only `div` truncates (used for averages, never for balances).
-import { AscendexError } from '@ascendex-toolkit/validators';
+import { AscendexError } from '../runtime/errors.js';
 
 const SCALE = 18;
 const ONE = 10n ** BigInt(SCALE);

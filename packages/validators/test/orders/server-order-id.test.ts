@@ -1,7 +1,7 @@
 // The server order id as the docs' order section derives it: transport letter, request time in
 // hex, user UID, and the right nine characters of a usable client id (random ones otherwise).
 import { describe, expect, it } from 'vitest';
-import { serverOrderId } from '../../src/state/index.js';
+import { isDerivableClientOrderId, serverOrderId } from '../../src/orders.js';
 
 describe('serverOrderId', () => {
   it('reproduces the docs sample (DONE response): a + hex time + UID + the right nine chars of the id', () => {
@@ -37,5 +37,14 @@ describe('serverOrderId', () => {
     expect(serverOrderId({ transport: 'rest', time: 1, userUID: 'U1234567890', random: () => 0 })).toBe(
       'a1U1234567890AAAAAAAAA',
     );
+  });
+});
+
+describe('isDerivableClientOrderId', () => {
+  it('holds for 9 or more letters and digits only', () => {
+    expect(isDerivableClientOrderId('abcDEF123')).toBe(true);
+    expect(isDerivableClientOrderId('abcDEF12')).toBe(false);
+    expect(isDerivableClientOrderId('abc-DEF-123')).toBe(false);
+    expect(isDerivableClientOrderId(undefined)).toBe(false);
   });
 });

@@ -4,6 +4,10 @@
 // client that sends a usable id can therefore work out the order id before the answer arrives.
 
 const USABLE_CLIENT_ID = /^[A-Za-z0-9]{9,}$/;
+/** Whether the exchange derives the server order id's tail from this client order id (9+ letters and digits). @public */
+export const isDerivableClientOrderId = (id: string | undefined): id is string =>
+  id !== undefined && USABLE_CLIENT_ID.test(id);
+
 const TAIL_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
 /** What the server order id is derived from. @public */
@@ -22,9 +26,9 @@ export interface ServerOrderIdInput {
 /** The server order id of a place or cancel request. @public */
 export function serverOrderId(input: ServerOrderIdInput): string {
   const prefix = input.transport === 'rest' ? 'a' : 's';
-  const clientId = input.clientOrderId ?? '';
+  const clientId = input.clientOrderId;
   let tail: string;
-  if (USABLE_CLIENT_ID.test(clientId)) tail = clientId.slice(-9);
+  if (isDerivableClientOrderId(clientId)) tail = clientId.slice(-9);
   else {
     const random = input.random ?? Math.random;
     tail = '';
