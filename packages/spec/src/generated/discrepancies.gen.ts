@@ -1534,6 +1534,20 @@ export const discrepancies: DiscrepancyEntry[] = [
     ],
   },
   {
+    "area": "traffic",
+    "id": "history-v2-data-route-prehash",
+    "docs": "_rest_prv_order_hist_v2.md",
+    "sources": {
+      "docs": "`GET api/pro/data/v2/order/hist`, signed over `<timestamp>+data/v2/order/hist`",
+      "production-clients": "a widely used client signs this route with `v2/order/hist`, the tail it uses for the old group route",
+    },
+    "decision": "`listHistoryOrdersV2` signs `data/v2/order/hist` and lists no alternative prehash: the client sends the documented one and the exchange-side profile (the mocks) accepts only it.",
+    "why": "Here the docs are explicit and consistent (URL and prehash agree with every other `data/` route), so the other spelling is a client's mistake to catch, not a variant to accept; the old group route is the one whose prehash is undocumented (see history-v2-legacy-prehash).",
+    "spec": [
+      "paths/order/listHistoryOrdersV2.yaml#/x-ascendex/prehash",
+    ],
+  },
+  {
     "area": "ws",
     "id": "request-action-capitalisation",
     "docs": "_ws_req_order_place.md",

@@ -15,6 +15,6 @@ export const specInfo = {
     "asyncapi.json": "f0fcfdc0709b97624fe7ce25f243f5bbe195950632a6f3d6c307b990c75195c0",
     "asyncapi.yaml": "906da07fe0f604086232700a5f7062916924a2eb146d559ad4911b0b573b7b04",
     "error-catalog.json": "a46a26dcca74b2b13c40e92ae306a81105887cf36e67bf8b9124b6cbf98f0bdb",
-    "discrepancies.json": "0d3a5467360a60510a2fc188e0ea73abd287b78c1828a416ab34bdc2cbe8f596",
+    "discrepancies.json": "0c63dc3d93d5c0a3051a966df3113e12799feb0754cdaab1e8bfa0c090ca79e3",
   },
 } as const;
