@@ -1,33 +1,35 @@
-// One side of an order book: levels kept best first (asks ascending, bids descending) in three
-// parallel arrays: the exact price as a bigint of 10^-18 units (the sort key), the price and the
-// size as the exchange wrote them. Lookups are binary searches on the key; inserting and removing
-// move the tail in place, so applying a level allocates nothing beyond the strings it stores.
+// One side of an order book: levels kept best first (asks ascending, bids descending), each with
+// the exact price as a bigint of 10^-18 units (the sort key) and the price and size as the
+// exchange wrote them. Lookups are binary searches on the key; a resized level is changed in
+// place, so only a new price level allocates (its record).
 import type { PriceLevel } from '@ascendex-toolkit/types';
 
+/** One level; updated in place when its size changes. */
+interface Level {
+  readonly key: bigint;
+  price: string;
+  size: string;
+}
+
 export class BookSide {
-  private readonly keys: bigint[] = [];
-  private readonly prices: string[] = [];
-  private readonly sizes: string[] = [];
+  private readonly levels: Level[] = [];
 
   /** @param descending true for bids (best = highest price), false for asks. */
   constructor(private readonly descending: boolean) {}
 
   get length(): number {
-    return this.keys.length;
+    return this.levels.length;
   }
 
-  /**
-   * Where `key` is, or where it would be inserted: `index` and whether the level exists.
-   * Returns the index when found, else `-(insertionPoint + 1)`, like Java's binarySearch.
-   */
+  /** The index of the level at `key` when found, else `-(insertionPoint + 1)` (as Java's binarySearch). */
   private search(key: bigint): number {
-    const keys = this.keys;
+    const levels = this.levels;
     let low = 0;
-    let high = keys.length - 1;
+    let high = levels.length - 1;
     const descending = this.descending;
     while (low <= high) {
       const mid = (low + high) >>> 1;
-      const k = keys[mid]!;
+      const k = levels[mid]!.key;
       if (k === key) return mid;
       if (k < key !== descending) low = mid + 1;
       else high = mid - 1;
@@ -39,59 +41,37 @@ export class BookSide {
   set(key: bigint, price: string, size: string): void {
     const found = this.search(key);
     if (found >= 0) {
-      this.prices[found] = price;
-      this.sizes[found] = size;
-      return;
+      const level = this.levels[found]!;
+      level.price = price;
+      level.size = size;
+    } else {
+      // splice moves the tail with a memmove: far cheaper than moving it element by element.
+      this.levels.splice(-found - 1, 0, { key, price, size });
     }
-    const at = -found - 1;
-    const { keys, prices, sizes } = this;
-    // Grow by one, then shift the tail right by one (no temporary array, unlike splice).
-    let i = keys.length;
-    keys.push(key);
-    prices.push(price);
-    sizes.push(size);
-    for (; i > at; i--) {
-      keys[i] = keys[i - 1]!;
-      prices[i] = prices[i - 1]!;
-      sizes[i] = sizes[i - 1]!;
-    }
-    keys[at] = key;
-    prices[at] = price;
-    sizes[at] = size;
   }
 
   /** Removes the level at `key`; a price the side does not hold is not an error (the exchange may repeat deletions). */
   remove(key: bigint): void {
     const at = this.search(key);
-    if (at < 0) return;
-    const { keys, prices, sizes } = this;
-    const last = keys.length - 1;
-    for (let i = at; i < last; i++) {
-      keys[i] = keys[i + 1]!;
-      prices[i] = prices[i + 1]!;
-      sizes[i] = sizes[i + 1]!;
-    }
-    keys.pop();
-    prices.pop();
-    sizes.pop();
+    if (at >= 0) this.levels.splice(at, 1);
   }
 
   clear(): void {
-    this.keys.length = 0;
-    this.prices.length = 0;
-    this.sizes.length = 0;
+    this.levels.length = 0;
   }
 
   /** The level at `index` (0 = best), or undefined. */
   at(index: number): PriceLevel | undefined {
-    return index < this.keys.length ? [this.prices[index]!, this.sizes[index]!] : undefined;
+    const level = this.levels[index];
+    return level ? [level.price, level.size] : undefined;
   }
 
   /** The best `n` levels (all when `n` is undefined), as fresh, frozen `[price, size]` pairs. */
   top(n?: number): readonly PriceLevel[] {
-    const count = n === undefined ? this.keys.length : Math.min(Math.max(0, Math.floor(n)), this.keys.length);
-    const levels = new Array<PriceLevel>(count);
-    for (let i = 0; i < count; i++) levels[i] = Object.freeze([this.prices[i]!, this.sizes[i]!]) as PriceLevel;
-    return Object.freeze(levels);
+    const levels = this.levels;
+    const count = n === undefined ? levels.length : Math.min(Math.max(0, Math.floor(n)), levels.length);
+    const result = new Array<PriceLevel>(count);
+    for (let i = 0; i < count; i++) result[i] = Object.freeze([levels[i]!.price, levels[i]!.size]) as PriceLevel;
+    return Object.freeze(result);
   }
 }

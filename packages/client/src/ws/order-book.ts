@@ -104,15 +104,24 @@ interface BookEvents {
 /** A level that is not `[decimal string, decimal string]`: thrown and caught inside the book only. */
 class MalformedLevel extends Error {}
 
-/** Thrown by `toUnits` for text that is not a decimal; the book catches it and resyncs. */
-function units(text: unknown): Units {
-  if (typeof text !== 'string') throw new MalformedLevel(`not a decimal string: ${typeof text}`);
+/** Reads a price exactly (`toUnits`: bigint of 10^-18 units); text that is not a decimal is malformed. */
+function priceUnits(text: unknown): Units {
+  if (typeof text !== 'string') throw new MalformedLevel(`a price is not a string: ${typeof text}`);
   try {
     return toUnits(text);
   } catch {
-    throw new MalformedLevel(`not a decimal string: ${JSON.stringify(text.slice(0, 40))}`);
+    throw new MalformedLevel(`a price is not a decimal string: ${JSON.stringify(text.slice(0, 40))}`);
   }
 }
+
+// Sizes are never compared or added, only stored, so they are classified by their text rather
+// than converted (a conversion per level was most of the cost of an update): a non-negative
+// decimal, and whether it is zero (which deletes the level).
+const SIZE = /^\d+(?:\.\d+)?$/;
+const ZERO_SIZE = /^0+(?:\.0+)?$/;
+
+/** Prices already read, so that a level updated again costs a map lookup, not a conversion. */
+const PRICE_CACHE_LIMIT = 8192;
 
 /**
  * The order book of one symbol. Prices and sizes are the exchange's decimal strings, ordered by
@@ -133,6 +142,7 @@ export class OrderBook {
   // Scratch space for checking an update whole before applying it; reused, never reallocated.
   private readonly checkedKeys: bigint[] = [];
   private readonly checkedRemovals: boolean[] = [];
+  private readonly priceCache = new Map<string, Units>();
   private readonly listeners: { [K in keyof BookEvents]: Set<Listener<BookEvents[K]>> } = {
     resync: new Set(),
     synced: new Set(),
@@ -339,21 +349,30 @@ export class OrderBook {
   /** Reads both level lists into the scratch arrays (asks first); returns a problem or undefined. */
   private checkLevels(asks: unknown, bids: unknown): string | undefined {
     if (!Array.isArray(asks) || !Array.isArray(bids)) return 'asks and bids must be lists';
+    this.checkedKeys.length = 0;
+    this.checkedRemovals.length = 0;
+    return this.checkList(asks) ?? this.checkList(bids);
+  }
+
+  private checkList(list: readonly unknown[]): string | undefined {
     const keys = this.checkedKeys;
     const removals = this.checkedRemovals;
-    keys.length = 0;
-    removals.length = 0;
-    for (const list of [asks, bids]) {
-      for (let i = 0; i < list.length; i++) {
-        const level: unknown = list[i];
-        if (!Array.isArray(level) || level.length !== 2) return 'a level is not a [price, size] pair';
-        const price = units(level[0]);
-        if (price <= 0n) return `a price is not above 0: ${String(level[0])}`;
-        const size = units(level[1]);
-        if (size < 0n) return `a size is negative: ${String(level[1])}`;
-        keys.push(price);
-        removals.push(size === 0n);
+    const cache = this.priceCache;
+    for (let i = 0; i < list.length; i++) {
+      const level: unknown = list[i];
+      if (!Array.isArray(level) || level.length !== 2) return 'a level is not a [price, size] pair';
+      const priceText: unknown = level[0];
+      let price = typeof priceText === 'string' ? cache.get(priceText) : undefined;
+      if (price === undefined) {
+        price = priceUnits(priceText);
+        if (price <= 0n) return `a price is not above 0: ${String(priceText)}`;
+        if (cache.size >= PRICE_CACHE_LIMIT) cache.clear();
+        cache.set(priceText as string, price);
       }
+      const size: unknown = level[1];
+      if (typeof size !== 'string' || !SIZE.test(size)) return `a size is not a non-negative decimal string: ${String(size)}`;
+      keys.push(price);
+      removals.push(ZERO_SIZE.test(size));
     }
     return undefined;
   }
