@@ -102,7 +102,7 @@ interface BookEvents {
 }
 
 /** A level that is not `[decimal string, decimal string]`: thrown and caught inside the book only. */
-class MalformedLevel extends Error {}
+class MalformedLevel extends AscendexError {}
 
 /** Reads a price exactly (`toUnits`: bigint of 10^-18 units); text that is not a decimal is malformed. */
 function priceUnits(text: unknown): Units {
@@ -370,7 +370,8 @@ export class OrderBook {
         cache.set(priceText as string, price);
       }
       const size: unknown = level[1];
-      if (typeof size !== 'string' || !SIZE.test(size)) return `a size is not a non-negative decimal string: ${String(size)}`;
+      if (typeof size !== 'string' || !SIZE.test(size))
+        return `a size is not a non-negative decimal string: ${String(size)}`;
       keys.push(price);
       removals.push(ZERO_SIZE.test(size));
     }

@@ -194,7 +194,7 @@ describe('followOrderBook against the mock exchange', () => {
     const reasons: string[] = [];
     feed.book.on('resync', (e) => reasons.push(e.reason));
     let compared = 0;
-    for (let step = 1; step <= 300; step++) {
+    for (let step = 1; step <= 200; step++) {
       if (step % 50 === 10) dropNext = true;
       if (step % 50 === 30) duplicateNext = true;
       exchange.stepMarket();
@@ -206,9 +206,9 @@ describe('followOrderBook against the mock exchange', () => {
         compared++;
       }
     }
-    expect(reasons.filter((r) => r === 'gap').length).toBe(6);
-    expect(reasons.filter((r) => r === 'duplicate').length).toBe(6);
-    expect(compared).toBeGreaterThan(250);
+    expect(reasons.filter((r) => r === 'gap').length).toBe(4);
+    expect(reasons.filter((r) => r === 'duplicate').length).toBe(4);
+    expect(compared).toBeGreaterThan(170);
     await feed.close();
-  });
+  }, 60_000);
 });
