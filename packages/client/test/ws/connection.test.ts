@@ -356,6 +356,36 @@ describe('reconnecting', () => {
     mocks.faults.reset();
   });
 
+  it('backs off exponentially with jitter up to maxDelayMs (an implementation whose sockets never open)', async () => {
+    const created: string[] = [];
+    /** A WebSocket implementation whose every socket closes at once (1006), as with an unreachable host. */
+    class Unreachable {
+      readonly readyState = 3;
+      constructor(url: string) {
+        created.push(url);
+      }
+      send(): void {}
+      close(): void {}
+      addEventListener(type: string, listener: (event: never) => void): void {
+        if (type === 'close') setTimeout(() => listener({ code: 1006, reason: '' } as never), 0);
+      }
+    }
+    const c = connection({
+      WebSocket: Unreachable,
+      baseUrl: 'wss://example.invalid',
+      reconnect: { baseDelayMs: 4, maxDelayMs: 20, maxAttempts: 6 },
+      random: () => 0.5,
+    });
+    const delays: number[] = [];
+    c.on('reconnect', ({ delayMs }) => delays.push(delayMs));
+    const error = await c.connect().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AscendexWsClosedError);
+    expect(delays).toEqual([2, 4, 8, 10, 10, 10]); // half (the jitter) of 4, 8, 16, 20, 20, 20
+    expect(created).toHaveLength(7);
+    expect(created[0]).toBe('wss://example.invalid/api/pro/v1/stream');
+    expect(c.state).toBe('closed');
+  });
+
   it('gives up after maxAttempts and closes', async () => {
     const { mocks } = useExchange();
     const c = connection({ reconnect: { baseDelayMs: 1, maxDelayMs: 2, maxAttempts: 0 } });
@@ -366,6 +396,28 @@ describe('reconnecting', () => {
 });
 
 describe('frames that cannot be read', () => {
+  const badDepth = {
+    kind: 'market',
+    topic: 'depth:BTC/USDT',
+    message: { m: 'depth', symbol: 'BTC/USDT', data: { ts: 1, seqnum: 5, asks: [[40000, '1']], bids: [] } },
+  } as const;
+
+  it('a known kind with bad fields is an invalid-frame event while validating, and delivered with validate: false', async () => {
+    const { mocks } = useExchange();
+    const strict = connection();
+    const lenient = connection({ validate: false });
+    const invalid: WsInvalidFrame[] = [];
+    strict.on('invalid-frame', (f) => invalid.push(f));
+    const strictDepth = await strict.subscribe('depth', 'BTC/USDT');
+    const lenientDepth = await lenient.subscribe('depth', 'BTC/USDT');
+    mocks.publish(badDepth as never); // a price as a number: not a DepthMessage
+    const [delivered] = await take(lenientDepth, 1);
+    expect(delivered!.data.asks[0]![0]).toBe(40000);
+    await until(() => invalid.length === 1, 2_000, 'the invalid frame');
+    expect(invalid[0]!.error.name).toBe('ValidationError');
+    expect(strictDepth.active).toBe(true);
+  });
+
   it('malformed and unknown frames become invalid-frame events; the connection carries on', async () => {
     const { mocks } = useExchange();
     const c = connection();
