@@ -10,7 +10,7 @@ import { pascal, kebab, jsdoc } from '@ascendex-toolkit/codegen-core/naming';
  * Doc comments sit directly on their declaration.
  * @param {string} code
  */
-const tidy = (code) => code.replace(/\*\/\n\n/g, '*/\n');
+export const tidy = (code) => code.replace(/\*\/\n\n/g, '*/\n');
 
 /** @param {string[]} names */
 const union = (names) => (names.length ? [...new Set(names)].join(' | ') : 'never');

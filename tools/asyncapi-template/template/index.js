@@ -1,7 +1,13 @@
 import { File } from '@asyncapi/generator-react-sdk';
 import { wsStructureFiles } from '../components/ws-structure';
+import { wsClientTableFiles } from '../components/ws-client-tables';
 
-/** One output file per channel plus index.gen.ts; see components/ws-structure.js. */
+/**
+ * What `render` selects: `types` (default) the WebSocket type structure of packages/types (one file
+ * per channel plus index.gen.ts; components/ws-structure.js), `client-tables` the runtime tables
+ * of the client's connection (components/ws-client-tables.js).
+ */
 export default function ({ asyncapi, params }) {
-  return wsStructureFiles(asyncapi, params).map((f) => <File name={f.name}>{f.content}</File>);
+  const files = params.render === 'client-tables' ? wsClientTableFiles(asyncapi) : wsStructureFiles(asyncapi, params);
+  return files.map((f) => <File name={f.name}>{f.content}</File>);
 }

@@ -1,0 +1,148 @@
+// Seeded randomized rounds of faults against one authenticated connection with subscriptions of
+// every kind: drops at random points (now, or after a random number of frames), skipped pongs
+// (the server ignores client pings until the client gives the socket up), delayed replies, depth
+// gaps and duplicates, malformed frames and unknown messages, with requests in flight. After each
+// round every subscription must be back on the (new) session, the session authenticated, every
+// request settled (a reply, or a typed error), and data flowing again.
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { AscendexTimeoutError } from '../../src/index.js';
+import { AscendexWsClosedError } from '../../src/ws/connection-index.js';
+import { closeAll, privateConnection, seeded, server, take, until, useExchange } from './support.js';
+
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(async () => {
+  await closeAll();
+  server.resetHandlers();
+});
+afterAll(() => server.close());
+
+const ROUNDS = 40;
+const SEED = 20261130;
+const faultKinds = [
+  'drop',
+  'dropAfter',
+  'skipPongs',
+  'delayReplies',
+  'gap',
+  'duplicate',
+  'malformed',
+  'unknown',
+] as const;
+type FaultKind = (typeof faultKinds)[number];
+
+it(`survives ${ROUNDS} seeded rounds of random faults with every subscription restored and every request settled`, async () => {
+  const random = seeded(SEED);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+  const { exchange, mocks } = useExchange({ seed: 7 });
+  const c = privateConnection({
+    pingIntervalMs: 15,
+    maxMissedPongs: 2,
+    requestTimeoutMs: 400,
+    random: seeded(SEED + 1),
+  });
+  const depth = await c.subscribe('depth', ['BTC/USDT', 'ETH/USDT']);
+  const trades = await c.subscribe('trades', 'BTC/USDT');
+  const bar = await c.subscribe('bar', '1', ['ETH/USDT', 'ASD/USDT']);
+  const orders = await c.subscribe('order', 'cash');
+  const balances = await c.subscribe('balance', 'margin');
+  const expectedTopics = [
+    'bar:1:ASD/USDT',
+    'bar:1:ETH/USDT',
+    'depth:BTC/USDT',
+    'depth:ETH/USDT',
+    'order:cash',
+    'order:margin',
+    'trades:BTC/USDT',
+  ];
+  const counts = Object.fromEntries(faultKinds.map((k) => [k, 0])) as Record<FaultKind, number>;
+  const outcomes = { replied: 0, lost: 0, timedOut: 0 };
+  let invalidFrames = 0;
+  let reconnects = 0;
+  c.on('invalid-frame', () => (invalidFrames += 1));
+  c.on('reconnect', () => (reconnects += 1));
+
+  for (let round = 0; round < ROUNDS; round++) {
+    // Settled into outcomes as they happen (a rejection must not wait for a handler).
+    const requests: Promise<PromiseSettledResult<unknown>>[] = [];
+    const track = (p: Promise<unknown>) =>
+      requests.push(
+        p.then(
+          (value) => ({ status: 'fulfilled', value }) as const,
+          (reason: unknown) => ({ status: 'rejected', reason }) as const,
+        ),
+      );
+    const faults = Array.from({ length: 1 + Math.floor(random() * 3) }, () => pick(faultKinds));
+    for (const fault of faults) {
+      counts[fault] += 1;
+      const f = mocks.faults;
+      if (fault === 'drop') f.drop();
+      else if (fault === 'dropAfter') f.dropAfter(1 + Math.floor(random() * 8));
+      else if (fault === 'skipPongs') f.ignoreClientPings();
+      else if (fault === 'delayReplies') f.delayReplies(20 + Math.floor(random() * 60));
+      else if (fault === 'gap') f.skipDepthSeqnum();
+      else if (fault === 'duplicate') f.duplicateDepth();
+      else if (fault === 'malformed') f.sendMalformedFrame();
+      else f.sendUnknownMessage();
+      track(c.request('depth-snapshot', { symbol: pick(['BTC/USDT', 'ETH/USDT']) }));
+      track(c.request('open-order', { account: 'cash' }));
+      for (let i = 0, n = Math.floor(random() * 4); i < n; i++) exchange.stepMarket();
+      await new Promise((r) => setTimeout(r, Math.floor(random() * 30)));
+    }
+    // Skipped pongs last until the client gives the socket up; then the server answers again.
+    if (faults.includes('skipPongs')) await new Promise((r) => setTimeout(r, 80));
+    mocks.faults.reset();
+
+    const settled = await Promise.all(requests);
+    for (const s of settled) {
+      if (s.status === 'fulfilled') outcomes.replied += 1;
+      else if (s.reason instanceof AscendexWsClosedError) outcomes.lost += 1;
+      else if (s.reason instanceof AscendexTimeoutError) outcomes.timedOut += 1;
+      else throw s.reason; // anything else is a defect
+    }
+    await until(
+      () =>
+        c.state === 'ready' &&
+        mocks.sessions().length === 1 &&
+        [...mocks.sessions()[0]!.topics].sort().join() === expectedTopics.join(),
+      3_000,
+      `round ${round}: every subscription restored`,
+    );
+    expect(mocks.sessions()[0]!.account, `round ${round}: authenticated`).toBeDefined();
+    expect(c.authenticated).toBe(true);
+    for (const sub of [depth, trades, bar, orders, balances]) expect(sub.active).toBe(true);
+  }
+
+  // Data flows on every subscription after the last round.
+  exchange.stepMarket();
+  await take(depth, 1);
+  await take(trades, 1);
+  await take(bar, 1);
+  await c.request('place-order', {
+    account: 'cash',
+    symbol: 'BTC/USDT',
+    orderType: 'limit',
+    side: 'buy',
+    orderPrice: '30000',
+    orderQty: '0.01',
+    time: Date.now(),
+  });
+  await take(orders, 1);
+  await c.request('place-order', {
+    account: 'margin',
+    symbol: 'BTC/USDT',
+    orderType: 'limit',
+    side: 'buy',
+    orderPrice: '30000',
+    orderQty: '0.01',
+    time: Date.now(),
+  });
+  await take(balances, 1);
+
+  expect(reconnects).toBeGreaterThanOrEqual(counts.drop);
+  expect(invalidFrames).toBeLessThanOrEqual(counts.malformed + counts.unknown);
+  expect(outcomes.replied).toBeGreaterThan(0);
+  console.log(
+    `fault rounds: seed ${SEED}, ${ROUNDS} rounds; faults ${JSON.stringify(counts)}; ` +
+      `reconnects ${reconnects}; invalid frames seen ${invalidFrames}; requests ${JSON.stringify(outcomes)}`,
+  );
+}, 20_000);
