@@ -18,8 +18,17 @@ export interface DepthSource {
  * @public
  */
 export interface DepthConnection {
-  subscribe(channel: 'depth' | 'depth-realtime', symbol: string): AsyncIterable<DepthUpdate>;
+  /** The updates; the connection's subscription resolves once the exchange acknowledged it. */
+  subscribe(
+    channel: 'depth' | 'depth-realtime',
+    symbol: string,
+  ): AsyncIterable<DepthUpdate> | Promise<AsyncIterable<DepthUpdate>>;
   request(action: 'depth-snapshot' | 'depth-snapshot-realtime', args: { symbol: string }): Promise<DepthBookSnapshot>;
+}
+
+/** The updates of a subscription that may still be waiting for its acknowledgement. */
+async function* subscribed(subscription: AsyncIterable<DepthUpdate> | Promise<AsyncIterable<DepthUpdate>>) {
+  yield* await subscription;
 }
 
 /**
@@ -35,7 +44,7 @@ export function connectionDepthSource(
 ): DepthSource {
   const realtime = options.realtime === true;
   return {
-    updates: (symbol) => connection.subscribe(realtime ? 'depth-realtime' : 'depth', symbol),
+    updates: (symbol) => subscribed(connection.subscribe(realtime ? 'depth-realtime' : 'depth', symbol)),
     snapshot: (symbol) =>
       options.restSnapshot
         ? options.restSnapshot(symbol)

@@ -1,0 +1,32 @@
+// Entry `@ascendex-toolkit/client/ws`: the WebSocket connection (state machine, keep-alive,
+// reconnect, subscriptions, requests) and the self-healing order book. Kept apart from the REST
+// entry so that REST-only apps never bundle it.
+import {
+  connectionDepthSource,
+  followOrderBook,
+  type OrderBookFeed,
+  type OrderBookFeedOptions,
+} from './order-book-feed.js';
+import type { WsConnection } from './connection.js';
+
+export * from './connection-index.js';
+export * from './book-index.js';
+
+/**
+ * An order book of `symbol` kept in sync over `connection`: it subscribes to `depth` (or
+ * `depth-realtime`), initialises from the matching snapshot request, and resynchronises by itself
+ * on a gap, a duplicate or an update it cannot apply (a reconnect shows up as a gap).
+ * @public
+ */
+export function watchOrderBook(
+  connection: WsConnection,
+  symbol: string,
+  options: OrderBookFeedOptions & { readonly realtime?: boolean } = {},
+): OrderBookFeed {
+  const { realtime, ...feedOptions } = options;
+  return followOrderBook(
+    connectionDepthSource(connection, realtime === undefined ? {} : { realtime }),
+    symbol,
+    feedOptions,
+  );
+}
