@@ -2,9 +2,8 @@
 // exchange's market, and after injected gaps, duplicates and dropped connections it resynchronises
 // to a book equal to the exchange's own snapshot.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { checkClientMessage, type ExchangeClientMessage } from '@ascendex-toolkit/validators/exchange';
 import { watchOrderBook } from '../../src/ws/index.js';
-import { closeAll, connection, server, until, useExchange } from './support.js';
+import { bookEqualsExchange, closeAll, connection, server, until, useExchange } from './support.js';
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(async () => {
@@ -12,21 +11,6 @@ afterEach(async () => {
   server.resetHandlers();
 });
 afterAll(() => server.close());
-
-type Levels = readonly (readonly [string, string])[];
-
-/** The exchange's own book of `symbol` (its depth snapshot), as sorted level pairs. */
-function exchangeBook(rig: ReturnType<typeof useExchange>, symbol: string): { asks: Levels; bids: Levels } {
-  const request = checkClientMessage({
-    op: 'req',
-    action: 'depth-snapshot',
-    args: { symbol },
-  }) as ExchangeClientMessage;
-  const [reply] = rig.exchange.handleWsRequest(request, { account: undefined }) as [
-    { data: { asks: Levels; bids: Levels } },
-  ];
-  return { asks: reply.data.asks, bids: reply.data.bids };
-}
 
 describe('watchOrderBook over the connection', () => {
   it('equals the exchange book as the market moves, and again after gaps, duplicates and drops', async () => {
@@ -37,22 +21,7 @@ describe('watchOrderBook over the connection', () => {
     const resyncs: string[] = [];
     feed.book.on('resync', (event) => resyncs.push(event.reason));
 
-    const settled = async (what: string) => {
-      await until(
-        () => {
-          const want = exchangeBook(rig, 'BTC/USDT');
-          const have = feed.book.snapshot();
-          return (
-            // Levels, not seqnums: the mock's gap fault shifts this session's numbering for good.
-            have.synced &&
-            JSON.stringify(have.asks) === JSON.stringify(want.asks) &&
-            JSON.stringify(have.bids) === JSON.stringify(want.bids)
-          );
-        },
-        3_000,
-        what,
-      );
-    };
+    const settled = (what: string) => until(() => bookEqualsExchange(feed.book, rig.exchange), 3_000, what);
 
     for (let i = 0; i < 20; i++) rig.exchange.stepMarket();
     await settled('following the market');

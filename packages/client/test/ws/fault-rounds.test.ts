@@ -7,7 +7,17 @@
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { AscendexTimeoutError } from '../../src/index.js';
 import { AscendexWsClosedError } from '../../src/ws/connection-index.js';
-import { closeAll, privateConnection, seeded, server, take, until, useExchange } from './support.js';
+import { watchOrderBook } from '../../src/ws/index.js';
+import {
+  bookEqualsExchange,
+  closeAll,
+  privateConnection,
+  seeded,
+  server,
+  take,
+  until,
+  useExchange,
+} from './support.js';
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(async () => {
@@ -30,7 +40,7 @@ const faultKinds = [
 ] as const;
 type FaultKind = (typeof faultKinds)[number];
 
-it(`survives ${ROUNDS} seeded rounds of random faults with every subscription restored and every request settled`, async () => {
+it(`survives ${ROUNDS} seeded rounds of random faults with every subscription restored, every request settled and every book equal to the exchange's`, async () => {
   const random = seeded(SEED);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const { exchange, mocks } = useExchange({ seed: 7 });
@@ -45,6 +55,7 @@ it(`survives ${ROUNDS} seeded rounds of random faults with every subscription re
   const bar = await c.subscribe('bar', '1', ['ETH/USDT', 'ASD/USDT']);
   const orders = await c.subscribe('order', 'cash');
   const balances = await c.subscribe('balance', 'margin');
+  const books = ['BTC/USDT', 'ETH/USDT'].map((symbol) => watchOrderBook(c, symbol));
   const expectedTopics = [
     'bar:1:ASD/USDT',
     'bar:1:ETH/USDT',
@@ -110,6 +121,15 @@ it(`survives ${ROUNDS} seeded rounds of random faults with every subscription re
     expect(mocks.sessions()[0]!.account, `round ${round}: authenticated`).toBeDefined();
     expect(c.authenticated).toBe(true);
     for (const sub of [depth, trades, bar, orders, balances]) expect(sub.active).toBe(true);
+    // Every book repairs itself to the exchange's own, whatever the round did to its stream.
+    exchange.stepMarket();
+    for (const feed of books) {
+      await until(
+        () => bookEqualsExchange(feed.book, exchange),
+        3_000,
+        `round ${round}: ${feed.book.symbol} book equal`,
+      );
+    }
   }
 
   // Data flows on every subscription after the last round.

@@ -10,7 +10,9 @@ import {
   type WsMocks,
 } from '@ascendex-toolkit/mocks';
 import { setupServer } from 'msw/node';
+import { checkClientMessage, type ExchangeClientMessage } from '@ascendex-toolkit/validators/exchange';
 import { WsConnection, type WsConnectionOptions } from '../../src/ws/connection-index.js';
+import type { OrderBook } from '../../src/ws/book-index.js';
 
 export const { apiKey, secret, accountGroup } = defaultAccount;
 
@@ -103,4 +105,33 @@ export function seeded(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+type Levels = readonly (readonly [string, string])[];
+
+/** The exchange's own book of `symbol` (its depth snapshot), as sorted level pairs. */
+function exchangeLevels(exchange: MockExchange, symbol: string): { asks: Levels; bids: Levels } {
+  const request = checkClientMessage({
+    op: 'req',
+    action: 'depth-snapshot',
+    args: { symbol },
+  }) as ExchangeClientMessage;
+  const [reply] = exchange.handleWsRequest(request, { account: undefined }) as [
+    { data: { asks: Levels; bids: Levels } },
+  ];
+  return { asks: reply.data.asks, bids: reply.data.bids };
+}
+
+/**
+ * Is the book synced and level for level the exchange's own? Levels, not seqnums: the mock's gap
+ * fault shifts a session's numbering for good.
+ */
+export function bookEqualsExchange(book: OrderBook, exchange: MockExchange): boolean {
+  const want = exchangeLevels(exchange, book.symbol);
+  const have = book.snapshot();
+  return (
+    have.synced &&
+    JSON.stringify(have.asks) === JSON.stringify(want.asks) &&
+    JSON.stringify(have.bids) === JSON.stringify(want.bids)
+  );
 }
