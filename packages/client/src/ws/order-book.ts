@@ -5,8 +5,8 @@
 // before any level changes, and one that cannot be applied makes the book wait for a snapshot.
 import type { DepthData, PriceLevel } from '@ascendex-toolkit/types';
 import { AscendexError } from '@ascendex-toolkit/validators';
-import { toUnits, type Units } from '@ascendex-toolkit/validators/orders';
-import { BookSide } from './order-book-side.js';
+import { toUnits } from '@ascendex-toolkit/validators/orders';
+import { BookSide, type Level, type PriceKey } from './order-book-side.js';
 import { isNextSeqNum, isSeqNum, seqNumAtMost, type SeqNum } from './order-book-seqnum.js';
 
 /**
@@ -104,21 +104,43 @@ interface BookEvents {
 /** A level that is not `[decimal string, decimal string]`: thrown and caught inside the book only. */
 class MalformedLevel extends AscendexError {}
 
-/** Reads a price exactly (`toUnits`: bigint of 10^-18 units); text that is not a decimal is malformed. */
-function priceUnits(text: unknown): Units {
+/** Reads a price's sort key (exactly: `toUnits`, bigint of 10^-18 units); text that is not a decimal is malformed. */
+function priceKey(text: unknown): PriceKey {
   if (typeof text !== 'string') throw new MalformedLevel(`a price is not a string: ${typeof text}`);
+  let units: bigint;
   try {
-    return toUnits(text);
+    units = toUnits(text);
   } catch {
     throw new MalformedLevel(`a price is not a decimal string: ${JSON.stringify(text.slice(0, 40))}`);
   }
+  return { units, approx: Number(text) };
 }
 
 // Sizes are never compared or added, only stored, so they are classified by their text rather
 // than converted (a conversion per level was most of the cost of an update): a non-negative
-// decimal, and whether it is zero (which deletes the level).
-const SIZE = /^\d+(?:\.\d+)?$/;
-const ZERO_SIZE = /^0+(?:\.0+)?$/;
+// decimal (digits, optionally a point and more digits), and whether it is zero (which deletes
+// the level). One pass over the characters; two regular expressions cost twice as much.
+const NOT_A_SIZE = 0;
+const POSITIVE_SIZE = 1;
+const ZERO_SIZE = 2;
+type SizeClass = typeof NOT_A_SIZE | typeof POSITIVE_SIZE | typeof ZERO_SIZE;
+
+function classifySize(text: string): SizeClass {
+  const length = text.length;
+  let zero = true;
+  let point = -1;
+  for (let i = 0; i < length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46 /* . */) {
+      // One point, with digits on both sides.
+      if (point !== -1 || i === 0 || i === length - 1) return NOT_A_SIZE;
+      point = i;
+    } else if (c < 48 || c > 57) return NOT_A_SIZE;
+    else if (c !== 48) zero = false;
+  }
+  if (length === 0) return NOT_A_SIZE;
+  return zero ? ZERO_SIZE : POSITIVE_SIZE;
+}
 
 /** Prices already read, so that a level updated again costs a map lookup, not a conversion. */
 const PRICE_CACHE_LIMIT = 8192;
@@ -140,9 +162,11 @@ export class OrderBook {
   private readonly buffer: DepthUpdate[] = [];
   private readonly maxBuffered: number;
   // Scratch space for checking an update whole before applying it; reused, never reallocated.
-  private readonly checkedKeys: bigint[] = [];
+  private readonly checkedKeys: PriceKey[] = [];
+  /** The level each checked price names when its side holds it under that exact text. */
+  private readonly checkedLevels: (Level | undefined)[] = [];
   private readonly checkedRemovals: boolean[] = [];
-  private readonly priceCache = new Map<string, Units>();
+  private readonly priceCache = new Map<string, PriceKey>();
   private readonly listeners: { [K in keyof BookEvents]: Set<Listener<BookEvents[K]>> } = {
     resync: new Set(),
     synced: new Set(),
@@ -350,46 +374,59 @@ export class OrderBook {
   private checkLevels(asks: unknown, bids: unknown): string | undefined {
     if (!Array.isArray(asks) || !Array.isArray(bids)) return 'asks and bids must be lists';
     this.checkedKeys.length = 0;
+    this.checkedLevels.length = 0;
     this.checkedRemovals.length = 0;
-    return this.checkList(asks) ?? this.checkList(bids);
+    return this.checkList(asks, this.askSide) ?? this.checkList(bids, this.bidSide);
   }
 
-  private checkList(list: readonly unknown[]): string | undefined {
+  private checkList(list: readonly unknown[], side: BookSide): string | undefined {
     const keys = this.checkedKeys;
+    const found = this.checkedLevels;
     const removals = this.checkedRemovals;
     const cache = this.priceCache;
     for (let i = 0; i < list.length; i++) {
       const level: unknown = list[i];
       if (!Array.isArray(level) || level.length !== 2) return 'a level is not a [price, size] pair';
       const priceText: unknown = level[0];
-      let price = typeof priceText === 'string' ? cache.get(priceText) : undefined;
+      // A price the side holds under this exact text was checked when the level was added.
+      const existing = typeof priceText === 'string' ? side.find(priceText) : undefined;
+      found.push(existing);
+      let price =
+        existing !== undefined ? existing.key : typeof priceText === 'string' ? cache.get(priceText) : undefined;
       if (price === undefined) {
-        price = priceUnits(priceText);
-        if (price <= 0n) return `a price is not above 0: ${String(priceText)}`;
+        price = priceKey(priceText);
+        if (price.units <= 0n) return `a price is not above 0: ${String(priceText)}`;
         if (cache.size >= PRICE_CACHE_LIMIT) cache.clear();
         cache.set(priceText as string, price);
       }
       const size: unknown = level[1];
-      if (typeof size !== 'string' || !SIZE.test(size))
-        return `a size is not a non-negative decimal string: ${String(size)}`;
+      const sizeClass = typeof size === 'string' ? classifySize(size) : NOT_A_SIZE;
+      if (sizeClass === NOT_A_SIZE) return `a size is not a non-negative decimal string: ${String(size)}`;
       keys.push(price);
-      removals.push(ZERO_SIZE.test(size));
+      removals.push(sizeClass === ZERO_SIZE);
     }
     return undefined;
   }
 
   /** Applies the levels {@link checkLevels} accepted. */
   private applyChecked(asks: readonly PriceLevel[], bids: readonly PriceLevel[]): void {
+    this.applyList(this.askSide, asks, 0);
+    this.applyList(this.bidSide, bids, asks.length);
+  }
+
+  /** Applies one side's checked levels; `k` is where they start in the scratch arrays. */
+  private applyList(side: BookSide, list: readonly PriceLevel[], k: number): void {
     const keys = this.checkedKeys;
+    const found = this.checkedLevels;
     const removals = this.checkedRemovals;
-    let k = 0;
-    for (let i = 0; i < asks.length; i++, k++) {
-      if (removals[k]) this.askSide.remove(keys[k]!);
-      else this.askSide.set(keys[k]!, asks[i]![0], asks[i]![1]);
-    }
-    for (let i = 0; i < bids.length; i++, k++) {
-      if (removals[k]) this.bidSide.remove(keys[k]!);
-      else this.bidSide.set(keys[k]!, bids[i]![0], bids[i]![1]);
+    for (let i = 0; i < list.length; i++, k++) {
+      const level = found[k];
+      // A level found while checking may have been removed since by the same update (a price repeated).
+      if (level !== undefined && level.live) {
+        if (removals[k]) side.removeLevel(level);
+        else level.size = list[i]![1];
+      } else if (removals[k]) side.remove(keys[k]!);
+      else side.set(keys[k]!, list[i]![0], list[i]![1]);
     }
   }
 

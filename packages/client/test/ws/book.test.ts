@@ -80,6 +80,37 @@ describe('OrderBook: snapshot and updates', () => {
     expect(book.bids().map(([p]) => p)).toEqual(['9', '1.25']);
   });
 
+  it('applies a price repeated in one update in order, whatever its spelling', () => {
+    const book = new OrderBook(SYMBOL);
+    book.reset(snapshot(1, [['5', '1']], [['4', '1']]));
+    // Removed then added again, under another spelling, then resized under the first.
+    book.update(
+      update(2, [
+        ['5', '0'],
+        ['5.0', '2'],
+        ['5', '3'],
+        ['6', '1'],
+        ['6', '0'],
+      ]),
+    );
+    expect(book.asks()).toEqual([['5', '3']]);
+    // Resized, then removed under another spelling, then added again.
+    book.update(
+      update(
+        3,
+        [],
+        [
+          ['4', '2'],
+          ['4.00', '0'],
+          ['4.0', '7'],
+        ],
+      ),
+    );
+    expect(book.bids()).toEqual([['4.0', '7']]);
+    book.update(update(4, [], [['4', '0']]));
+    expect(book.bids()).toEqual([]);
+  });
+
   it('keeps prices exact beyond the precision of a double', () => {
     const book = new OrderBook(SYMBOL);
     book.reset(
@@ -224,6 +255,10 @@ describe('OrderBook: resynchronisation', () => {
     ['a price that is not a decimal string', [['1e3', '1']]],
     ['a number instead of a string', [[1.5, '1']]],
     ['a negative size', [['1', '-1']]],
+    ['a size with a point but no fraction digits', [['1', '5.']]],
+    ['a size with a point but no integer digits', [['1', '.5']]],
+    ['an empty size', [['1', '']]],
+    ['a size with an exponent', [['1', '1e3']]],
     ['a zero price', [['0', '1']]],
     ['more decimals than exact arithmetic holds', [['0.0000000000000000001', '1']]],
   ])('a malformed update (%s) resyncs and changes nothing', (_name, asks) => {
