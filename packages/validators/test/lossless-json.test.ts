@@ -53,6 +53,15 @@ describe('lossless JSON', () => {
     expect(parseJson(text)).toEqual(JSON.parse(text));
   });
 
+  it('finds a big integer at every offset and of every length from 16 digits, beside other digit runs', () => {
+    for (let pad = 0; pad < 40; pad++) {
+      for (const digits of ['9007199254740993', '144115191800016553', '18446744073709551615']) {
+        const text = `{"${'x'.repeat(pad)}":"123456789012345","p":"0.1234","n":${digits},"ts":1573165890854}`;
+        expect((parseJson(text) as { n: unknown }).n).toBe(BigInt(digits));
+      }
+    }
+  });
+
   it('finds big integers anywhere: top level, arrays, after whitespace', () => {
     expect(parseJson('18446744073709551615')).toBe(18446744073709551615n);
     expect(parseJson('[1,\n  18446744073709551615]')).toEqual([1, 18446744073709551615n]);

@@ -11,6 +11,32 @@ import { JsonParseError, JsonStringifyError } from './errors.js';
  */
 const MAYBE_UNSAFE_INTEGER = /(?:^|[:,[])\s*-?\d{16,}(?![\d.eE])/;
 
+/** The length of the shortest digit run {@link MAYBE_UNSAFE_INTEGER} looks for. */
+const LONG_RUN = 16;
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+/**
+ * Does the text hold a run of {@link LONG_RUN} digits? A cheap filter before the regular expression,
+ * which would otherwise run on every frame: any such run covers one of the positions 15, 31,
+ * 47, ..., so only those are read, and a digit there is extended both ways to measure its run.
+ * About half the cost of the regular expression on market data frames.
+ */
+function hasLongDigitRun(text: string): boolean {
+  const length = text.length;
+  for (let i = LONG_RUN - 1; i < length; i += LONG_RUN) {
+    if (!isDigit(text.charCodeAt(i))) continue;
+    let start = i;
+    while (start > 0 && isDigit(text.charCodeAt(start - 1))) start--;
+    let end = i + 1;
+    while (end < length && isDigit(text.charCodeAt(end))) end++;
+    if (end - start >= LONG_RUN) return true;
+    // The next run starts after `end`; the probe LONG_RUN on from the run's last digit still lands in it.
+    i = end - 1;
+  }
+  return false;
+}
+
 function parseNumber(token: string): number | bigint {
   if (isInteger(token)) {
     const n = Number(token);
@@ -26,7 +52,7 @@ function parseNumber(token: string): number | bigint {
  */
 export function parseJson(text: string): unknown {
   try {
-    if (!MAYBE_UNSAFE_INTEGER.test(text)) return JSON.parse(text);
+    if (!hasLongDigitRun(text) || !MAYBE_UNSAFE_INTEGER.test(text)) return JSON.parse(text);
     return parseLossless(text, null, parseNumber);
   } catch (cause) {
     throw new JsonParseError(`not valid JSON: ${(cause as Error).message.replace(/"[^"]*"/g, '"…"')}`, text.length);
