@@ -1,7 +1,13 @@
 // One side of an order book: levels kept best first (asks ascending, bids descending), each with
-// its price's sort key (see PriceKey) and the price and size as the exchange wrote them. Most updates resize a level that exists, so levels are also found by their
-// price text in a map: a resize is a map lookup and changes the level in place, and the sorted
-// array (binary searches on the key) is touched only when a level appears or disappears.
+// its price's sort key (see PriceKey) and the price and size as the exchange wrote them.
+//
+// Most updates resize a level that exists, so a level is also found by its price text in a map:
+// a resize is a map lookup and an in-place write. The order is touched only when a level appears
+// or goes away, and it lives in typed arrays (the levels' slot numbers and their keys as doubles):
+// inserting or removing is a plain memory move, where moving the references of an array of level
+// objects costs a garbage-collector write barrier per element, and the binary search reads
+// doubles without following a reference per step. A level's data sits in per-slot arrays; a slot
+// freed by a removal is reused by the next new level.
 import type { PriceLevel } from '@ascendex-toolkit/types';
 
 /**
@@ -15,45 +21,65 @@ export interface PriceKey {
   readonly approx: number;
 }
 
-/** One level; updated in place when its size changes. */
-export interface Level {
-  readonly key: PriceKey;
-  /** The price as last written; the level's entry in the side's map is under this text. */
-  price: string;
-  size: string;
-  /** False once removed from its side (a level found earlier in an update may be gone by now). */
-  live: boolean;
-}
+/** Returned by {@link BookSide.find} for a price the side does not hold under that text. */
+export const NO_SLOT = -1;
 
 export class BookSide {
-  private readonly levels: Level[] = [];
-  /** Every live level under its `price` text (one entry per level; other spellings miss and fall back to the key). */
-  private readonly byPrice = new Map<string, Level>();
+  /** Slot numbers, best first; `count` of them are in use. */
+  private order = new Int32Array(64);
+  /** `approx` of the key of the slot at the same position of `order`. */
+  private approx = new Float64Array(64);
+  private count = 0;
+  // Per slot: the level's key, price text (undefined when the slot is free) and size.
+  private readonly keys: (PriceKey | undefined)[] = [];
+  private readonly prices: (string | undefined)[] = [];
+  private readonly sizes: string[] = [];
+  private readonly freeSlots: number[] = [];
+  /** Every level's slot under its `price` text (other spellings of the price miss and fall back to the key). */
+  private readonly byPrice = new Map<string, number>();
 
   /** @param descending true for bids (best = highest price), false for asks. */
   constructor(private readonly descending: boolean) {}
 
   get length(): number {
-    return this.levels.length;
+    return this.count;
   }
 
-  /** The live level whose price is written exactly `price`, if any. */
-  find(price: string): Level | undefined {
-    return this.byPrice.get(price);
+  /** The slot of the level whose price is written exactly `price`, or {@link NO_SLOT}. */
+  find(price: string): number {
+    return this.byPrice.get(price) ?? NO_SLOT;
   }
 
-  /** The index of the level at `key` when found, else `-(insertionPoint + 1)` (as Java's binarySearch). */
+  /** True while `slot` holds the level of `price` (a level found earlier in an update may be gone by now). */
+  holds(slot: number, price: string): boolean {
+    return this.prices[slot] === price;
+  }
+
+  /** The key of a level this side holds. */
+  keyOf(slot: number): PriceKey {
+    return this.keys[slot]!;
+  }
+
+  /** Changes the size of a level this side holds. */
+  resize(slot: number, size: string): void {
+    this.sizes[slot] = size;
+  }
+
+  /** The position of the level at `key` when found, else `-(insertionPoint + 1)` (as Java's binarySearch). */
   private search(key: PriceKey): number {
-    const levels = this.levels;
-    let low = 0;
-    let high = levels.length - 1;
+    const approx = this.approx;
+    const order = this.order;
+    const keys = this.keys;
     const descending = this.descending;
-    const approx = key.approx;
+    const target = key.approx;
+    let low = 0;
+    let high = this.count - 1;
     while (low <= high) {
       const mid = (low + high) >>> 1;
-      const k = levels[mid]!.key;
-      let below = k.approx < approx;
-      if (k.approx === approx) {
+      const a = approx[mid]!;
+      let below = a < target;
+      if (a === target) {
+        const k = keys[order[mid]!]!;
         if (k === key || k.units === key.units) return mid;
         below = k.units < key.units;
       }
@@ -68,19 +94,37 @@ export class BookSide {
     const found = this.search(key);
     if (found >= 0) {
       // The same price written differently ("1.50" after "1.5"): the level takes the new spelling.
-      const level = this.levels[found]!;
-      if (level.price !== price) {
-        this.byPrice.delete(level.price);
-        this.byPrice.set(price, level);
-        level.price = price;
+      const slot = this.order[found]!;
+      const old = this.prices[slot]!;
+      if (old !== price) {
+        this.byPrice.delete(old);
+        this.byPrice.set(price, slot);
+        this.prices[slot] = price;
       }
-      level.size = size;
-    } else {
-      const level: Level = { key, price, size, live: true };
-      // splice moves the tail with a memmove: far cheaper than moving it element by element.
-      this.levels.splice(-found - 1, 0, level);
-      this.byPrice.set(price, level);
+      this.sizes[slot] = size;
+      return;
     }
+    const slot = this.freeSlots.length > 0 ? this.freeSlots.pop()! : this.prices.length;
+    this.keys[slot] = key;
+    this.prices[slot] = price;
+    this.sizes[slot] = size;
+    this.byPrice.set(price, slot);
+    if (this.count === this.order.length) this.grow();
+    const at = -found - 1;
+    this.order.copyWithin(at + 1, at, this.count);
+    this.approx.copyWithin(at + 1, at, this.count);
+    this.order[at] = slot;
+    this.approx[at] = key.approx;
+    this.count++;
+  }
+
+  private grow(): void {
+    const order = new Int32Array(this.order.length * 2);
+    order.set(this.order);
+    this.order = order;
+    const approx = new Float64Array(this.approx.length * 2);
+    approx.set(this.approx);
+    this.approx = approx;
   }
 
   /** Removes the level at `key`; a price the side does not hold is not an error (the exchange may repeat deletions). */
@@ -89,36 +133,46 @@ export class BookSide {
     if (at >= 0) this.drop(at);
   }
 
-  /** Removes a level this side holds (found with {@link find}). */
-  removeLevel(level: Level): void {
-    this.drop(this.search(level.key));
+  /** Removes a level this side holds (its slot from {@link find}). */
+  removeSlot(slot: number): void {
+    this.drop(this.search(this.keys[slot]!));
   }
 
   private drop(at: number): void {
-    const level = this.levels[at]!;
-    this.levels.splice(at, 1);
-    this.byPrice.delete(level.price);
-    level.live = false;
+    const slot = this.order[at]!;
+    this.order.copyWithin(at, at + 1, this.count);
+    this.approx.copyWithin(at, at + 1, this.count);
+    this.count--;
+    this.byPrice.delete(this.prices[slot]!);
+    this.keys[slot] = undefined;
+    this.prices[slot] = undefined;
+    this.freeSlots.push(slot);
   }
 
   clear(): void {
-    for (const level of this.levels) level.live = false;
-    this.levels.length = 0;
+    this.count = 0;
+    this.keys.length = 0;
+    this.prices.length = 0;
+    this.sizes.length = 0;
+    this.freeSlots.length = 0;
     this.byPrice.clear();
   }
 
   /** The level at `index` (0 = best), or undefined. */
   at(index: number): PriceLevel | undefined {
-    const level = this.levels[index];
-    return level ? [level.price, level.size] : undefined;
+    if (!(index >= 0 && index < this.count)) return undefined;
+    const slot = this.order[index]!;
+    return [this.prices[slot]!, this.sizes[slot]!];
   }
 
   /** The best `n` levels (all when `n` is undefined), as fresh, frozen `[price, size]` pairs. */
   top(n?: number): readonly PriceLevel[] {
-    const levels = this.levels;
-    const count = n === undefined ? levels.length : Math.min(Math.max(0, Math.floor(n)), levels.length);
+    const count = n === undefined ? this.count : Math.min(Math.max(0, Math.floor(n)), this.count);
     const result = new Array<PriceLevel>(count);
-    for (let i = 0; i < count; i++) result[i] = Object.freeze([levels[i]!.price, levels[i]!.size]) as PriceLevel;
+    for (let i = 0; i < count; i++) {
+      const slot = this.order[i]!;
+      result[i] = Object.freeze([this.prices[slot]!, this.sizes[slot]!]) as PriceLevel;
+    }
     return Object.freeze(result);
   }
 }

@@ -6,7 +6,7 @@
 import type { DepthData, PriceLevel } from '@ascendex-toolkit/types';
 import { AscendexError } from '@ascendex-toolkit/validators';
 import { toUnits } from '@ascendex-toolkit/validators/orders';
-import { BookSide, type Level, type PriceKey } from './order-book-side.js';
+import { BookSide, NO_SLOT, type PriceKey } from './order-book-side.js';
 import { isNextSeqNum, isSeqNum, seqNumAtMost, type SeqNum } from './order-book-seqnum.js';
 
 /**
@@ -163,8 +163,8 @@ export class OrderBook {
   private readonly maxBuffered: number;
   // Scratch space for checking an update whole before applying it; reused, never reallocated.
   private readonly checkedKeys: PriceKey[] = [];
-  /** The level each checked price names when its side holds it under that exact text. */
-  private readonly checkedLevels: (Level | undefined)[] = [];
+  /** The slot of the level each checked price names when its side holds it under that exact text, else NO_SLOT. */
+  private readonly checkedSlots: number[] = [];
   private readonly checkedRemovals: boolean[] = [];
   private readonly priceCache = new Map<string, PriceKey>();
   private readonly listeners: { [K in keyof BookEvents]: Set<Listener<BookEvents[K]>> } = {
@@ -374,14 +374,14 @@ export class OrderBook {
   private checkLevels(asks: unknown, bids: unknown): string | undefined {
     if (!Array.isArray(asks) || !Array.isArray(bids)) return 'asks and bids must be lists';
     this.checkedKeys.length = 0;
-    this.checkedLevels.length = 0;
+    this.checkedSlots.length = 0;
     this.checkedRemovals.length = 0;
     return this.checkList(asks, this.askSide) ?? this.checkList(bids, this.bidSide);
   }
 
   private checkList(list: readonly unknown[], side: BookSide): string | undefined {
     const keys = this.checkedKeys;
-    const found = this.checkedLevels;
+    const found = this.checkedSlots;
     const removals = this.checkedRemovals;
     const cache = this.priceCache;
     for (let i = 0; i < list.length; i++) {
@@ -389,10 +389,10 @@ export class OrderBook {
       if (!Array.isArray(level) || level.length !== 2) return 'a level is not a [price, size] pair';
       const priceText: unknown = level[0];
       // A price the side holds under this exact text was checked when the level was added.
-      const existing = typeof priceText === 'string' ? side.find(priceText) : undefined;
-      found.push(existing);
+      const slot = typeof priceText === 'string' ? side.find(priceText) : NO_SLOT;
+      found.push(slot);
       let price =
-        existing !== undefined ? existing.key : typeof priceText === 'string' ? cache.get(priceText) : undefined;
+        slot !== NO_SLOT ? side.keyOf(slot) : typeof priceText === 'string' ? cache.get(priceText) : undefined;
       if (price === undefined) {
         price = priceKey(priceText);
         if (price.units <= 0n) return `a price is not above 0: ${String(priceText)}`;
@@ -417,14 +417,14 @@ export class OrderBook {
   /** Applies one side's checked levels; `k` is where they start in the scratch arrays. */
   private applyList(side: BookSide, list: readonly PriceLevel[], k: number): void {
     const keys = this.checkedKeys;
-    const found = this.checkedLevels;
+    const found = this.checkedSlots;
     const removals = this.checkedRemovals;
     for (let i = 0; i < list.length; i++, k++) {
-      const level = found[k];
-      // A level found while checking may have been removed since by the same update (a price repeated).
-      if (level !== undefined && level.live) {
-        if (removals[k]) side.removeLevel(level);
-        else level.size = list[i]![1];
+      const slot = found[k]!;
+      // A level found while checking may have gone since, in the same update (a price repeated).
+      if (slot !== NO_SLOT && side.holds(slot, list[i]![0])) {
+        if (removals[k]) side.removeSlot(slot);
+        else side.resize(slot, list[i]![1]);
       } else if (removals[k]) side.remove(keys[k]!);
       else side.set(keys[k]!, list[i]![0], list[i]![1]);
     }
