@@ -166,6 +166,8 @@ export class OrderBook {
   /** The slot of the level each checked price names when its side holds it under that exact text, else NO_SLOT. */
   private readonly checkedSlots: number[] = [];
   private readonly checkedRemovals: boolean[] = [];
+  /** How many entries of the scratch arrays the last check wrote (they are overwritten, not emptied, to keep their storage). */
+  private checkedCount = 0;
   private readonly priceCache = new Map<string, PriceKey>();
   private readonly listeners: { [K in keyof BookEvents]: Set<Listener<BookEvents[K]>> } = {
     resync: new Set(),
@@ -373,9 +375,7 @@ export class OrderBook {
   /** Reads both level lists into the scratch arrays (asks first); returns a problem or undefined. */
   private checkLevels(asks: unknown, bids: unknown): string | undefined {
     if (!Array.isArray(asks) || !Array.isArray(bids)) return 'asks and bids must be lists';
-    this.checkedKeys.length = 0;
-    this.checkedSlots.length = 0;
-    this.checkedRemovals.length = 0;
+    this.checkedCount = 0;
     return this.checkList(asks, this.askSide) ?? this.checkList(bids, this.bidSide);
   }
 
@@ -390,7 +390,8 @@ export class OrderBook {
       const priceText: unknown = level[0];
       // A price the side holds under this exact text was checked when the level was added.
       const slot = typeof priceText === 'string' ? side.find(priceText) : NO_SLOT;
-      found.push(slot);
+      const n = this.checkedCount;
+      found[n] = slot;
       let price =
         slot !== NO_SLOT ? side.keyOf(slot) : typeof priceText === 'string' ? cache.get(priceText) : undefined;
       if (price === undefined) {
@@ -402,8 +403,9 @@ export class OrderBook {
       const size: unknown = level[1];
       const sizeClass = typeof size === 'string' ? classifySize(size) : NOT_A_SIZE;
       if (sizeClass === NOT_A_SIZE) return `a size is not a non-negative decimal string: ${String(size)}`;
-      keys.push(price);
-      removals.push(sizeClass === ZERO_SIZE);
+      keys[n] = price;
+      removals[n] = sizeClass === ZERO_SIZE;
+      this.checkedCount = n + 1;
     }
     return undefined;
   }
@@ -454,7 +456,7 @@ export class OrderBook {
 
   /** Loads one side of a checked snapshot (the keys are still in the scratch arrays); a level of size 0 is no level. */
   private loadSide(side: BookSide, levels: readonly PriceLevel[]): void {
-    const offset = side === this.askSide ? 0 : this.checkedKeys.length - levels.length;
+    const offset = side === this.askSide ? 0 : this.checkedCount - levels.length;
     for (let i = 0; i < levels.length; i++) {
       if (!this.checkedRemovals[offset + i]) side.set(this.checkedKeys[offset + i]!, levels[i]![0], levels[i]![1]);
     }
