@@ -5,12 +5,14 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { createServer as createMswApp } from '@mswjs/http-middleware';
+import type { HttpHandler } from 'msw';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { AscendexError } from '@ascendex-toolkit/validators';
-import { defaultAccount, type MockAccount } from '../backend.js';
+import { defaultAccount, type ExchangeEvent, type MockAccount } from '../backend.js';
 import { createHttpHandlers } from '../http/index.js';
 import { createMockExchange, type MockExchange } from '../state/index.js';
-import { createWsSession, streamPath, type WsSession, type WsSessionOptions } from '../ws/index.js';
+import { createWsSession, streamPath, type WsFaults, type WsSession, type WsSessionOptions } from '../ws/index.js';
+import { broadcastFaults } from '../ws/faults.js';
 
 /** @public */
 export interface MockServerOptions {
@@ -28,6 +30,11 @@ export interface MockServerOptions {
   readonly marketIntervalMs?: number;
   /** Session options for every WebSocket connection (keep-alive timing, greeting form). */
   readonly ws?: Pick<WsSessionOptions, 'pingIntervalMs' | 'healthPoints' | 'clientPingGraceMs' | 'greeting'>;
+  /**
+   * MSW HTTP handlers asked before the generated ones (e.g. `handleGetDepth({ response })` to answer
+   * one operation differently); they must answer any origin (`baseUrl: '*'`).
+   */
+  readonly httpHandlers?: readonly HttpHandler[];
 }
 
 /** A running mock server. @public */
@@ -43,6 +50,10 @@ export interface MockServer {
   readonly exchange: MockExchange;
   /** The account requests are signed with. */
   readonly account: MockAccount;
+  /** Faults for every open WebSocket session; the lasting ones also for sessions opened later. */
+  readonly faults: WsFaults;
+  /** Sends an event to every open session subscribed to its topic, as if the exchange had published it (it need not be valid). */
+  publish(event: ExchangeEvent): void;
   /** Stops the market, closes every session and the listener. */
   close(): Promise<void>;
 }
@@ -73,11 +84,15 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   // An express app running the MSW handlers (their own 404 handler answers unknown paths).
   // (The middleware is CommonJS: TypeScript sees msw's CJS declarations there and the ESM ones
   // here, the same classes declared twice; hence the cast.)
-  const handlers = createHttpHandlers({ backend: exchange, account, baseUrl: '*' });
+  const handlers = [
+    ...(options.httpHandlers ?? []),
+    ...createHttpHandlers({ backend: exchange, account, baseUrl: '*' }),
+  ];
   const app = createMswApp(...(handlers as unknown as Parameters<typeof createMswApp>));
   const server: Server = createHttpServer(app);
 
   const sessions = new Set<WsSession>();
+  const { faults, lasting } = broadcastFaults(() => [...sessions].filter((s) => s.state === 'open'));
   const wss = new WebSocketServer({ noServer: true });
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const group = streamGroup(new URL(req.url ?? '/', 'http://localhost').pathname);
@@ -96,6 +111,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
         backend: exchange,
         accounts: [account],
         accountGroup: group ?? undefined,
+        faults: { ...lasting },
         ...(Object.values(headers).some((v) => v !== undefined) ? { headers } : {}),
         send: (frame) => client.send(frame),
         close: (code, reason) => client.close(code, reason),
@@ -129,6 +145,10 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     port: address.port,
     exchange,
     account,
+    faults,
+    publish: (event) => {
+      for (const session of sessions) session.deliver(event);
+    },
     close: async () => {
       exchange.stopMarket();
       for (const client of wss.clients) client.terminate();

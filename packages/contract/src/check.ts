@@ -1,0 +1,88 @@
+// The whole check: REST first (it finds the symbol and, with keys, the account group), then the
+// WebSocket stream; one report, one exit code.
+import { DifferenceLog, formatDifference, type Difference } from './difference.js';
+import { checkRest, type RestOutcome } from './rest-check.js';
+import { checkWs, type WsOutcome } from './ws-check.js';
+
+/** @public */
+export interface ContractCheckOptions {
+  /** REST origin (default `https://ascendex.com`). */
+  readonly baseUrl?: string;
+  /** WebSocket origin (default: the REST origin with `ws:`/`wss:`). */
+  readonly wsUrl?: string;
+  /** Read-only keys: the private GET operations and the authenticated channels are checked too. */
+  readonly apiKey?: string | undefined;
+  readonly secret?: string | undefined;
+  /** How long to listen to the WebSocket channels, seconds (default 10); 0 skips listening but not the requests. */
+  readonly wsSeconds?: number;
+  /** Timeout of each request, ms (default 10 000). */
+  readonly timeoutMs?: number;
+}
+
+/** @public */
+export interface ContractReport {
+  /** Where the wire differs from the spec. */
+  readonly differences: readonly Difference[];
+  readonly rest: RestOutcome;
+  /** Undefined when REST could not be reached (the stream is not tried then). */
+  readonly ws: WsOutcome | undefined;
+  /** False when the REST API or the stream could not be reached. */
+  readonly reached: boolean;
+}
+
+/** Exit codes of `ascendex-contract`. @public */
+export const ExitCode = { Clean: 0, Differences: 1, Usage: 2, Unreachable: 3 } as const;
+
+export const DEFAULT_BASE_URL = 'https://ascendex.com';
+
+/** The stream origin of a REST origin: `https://x` → `wss://x`, `http://x` → `ws://x`. */
+export function wsOrigin(baseUrl: string): string {
+  return baseUrl.replace(/\/+$/, '').replace(/^http(s?):/, 'ws$1:');
+}
+
+/** Runs the check. Never throws for what the server does: that is in the report. @public */
+export async function runContractCheck(options: ContractCheckOptions = {}): Promise<ContractReport> {
+  const baseUrl = options.baseUrl ?? DEFAULT_BASE_URL;
+  const log = new DifferenceLog();
+  const keys = { apiKey: options.apiKey, secret: options.secret };
+  const rest = await checkRest({ baseUrl, ...keys, timeoutMs: options.timeoutMs }, log);
+  if (!rest.reached) return { differences: log.all, rest, ws: undefined, reached: false };
+  const ws = await checkWs(
+    {
+      wsUrl: options.wsUrl ?? wsOrigin(baseUrl),
+      symbol: rest.context.symbol,
+      asset: rest.context.asset,
+      listenMs: (options.wsSeconds ?? 10) * 1000,
+      ...keys,
+      accountGroup: rest.accountGroup,
+      timeoutMs: options.timeoutMs,
+    },
+    log,
+  );
+  return { differences: log.all, rest, ws, reached: ws.reached };
+}
+
+/** The exit code a report stands for: unreachable, else any difference or failed call, else clean. @public */
+export function exitCodeOf(report: ContractReport): number {
+  if (!report.reached) return ExitCode.Unreachable;
+  const failures = report.rest.failures.length + (report.ws?.failures.length ?? 0);
+  return report.differences.length > 0 || failures > 0 ? ExitCode.Differences : ExitCode.Clean;
+}
+
+/** The report as printed: one line per difference, then failures, skips and a summary. @public */
+export function formatReport(report: ContractReport): string[] {
+  const lines = report.differences.map(formatDifference);
+  const { rest, ws } = report;
+  for (const failure of [...rest.failures, ...(ws?.failures ?? [])]) lines.push(`FAILED ${failure}`);
+  for (const { subject, reason } of rest.skipped) lines.push(`skipped REST ${subject}: ${reason}`);
+  for (const label of ws?.silent ?? []) lines.push(`note: nothing arrived on ${label} while listening`);
+  if (!report.reached)
+    lines.push(rest.reached ? 'could not reach the WebSocket stream' : 'could not reach the REST API');
+  const frames = Object.values(ws?.messages ?? {}).reduce((a, b) => a + b, 0);
+  lines.push(
+    `summary: ${report.differences.length} difference(s); REST ${rest.checked.length} operation(s) checked, ` +
+      `${rest.skipped.length} skipped, ${rest.failures.length} failed; WebSocket ${ws?.checked.length ?? 0} ` +
+      `subscription(s)/request(s), ${frames} valid frame(s), ${ws?.failures.length ?? 0} failed`,
+  );
+  return lines;
+}

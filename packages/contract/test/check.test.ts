@@ -1,0 +1,132 @@
+// The check as a function against the standalone mock server: a clean mock passes with every
+// read-only operation and every public channel checked; injected differences are each reported
+// with their operation or message, JSON pointer and the value seen.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { operationTable, type OperationSpec } from '@ascendex-toolkit/client';
+import { startMockServer, type MockServer } from '@ascendex-toolkit/mocks/server';
+import { exitCodeOf, formatReport, runContractCheck, type ContractReport, type Difference } from '../src/index.js';
+import { differingServer } from './support.js';
+
+const getOperations = (Object.values(operationTable) as OperationSpec[]).filter((op) => op.method === 'GET');
+const ids = (ops: OperationSpec[]) => ops.map((op) => op.id).sort();
+
+describe('a clean mock', () => {
+  let server: MockServer;
+  beforeAll(async () => {
+    server = await startMockServer({ marketIntervalMs: 50 });
+    // An open order, so that getOrderStatus has an id to ask about.
+    server.exchange.placeOrder(
+      server.account,
+      'cash',
+      {
+        symbol: 'BTC/USDT',
+        orderType: 'limit',
+        side: 'buy',
+        orderPrice: '20000',
+        orderQty: '0.01',
+        time: Date.now(),
+      } as never,
+      'rest',
+    );
+  });
+  afterAll(() => server.close());
+
+  it('passes without keys: every public GET operation and every public channel and request, no difference', async () => {
+    const report = await runContractCheck({ baseUrl: server.restUrl, wsSeconds: 0.5 });
+    expect(report.differences).toEqual([]);
+    expect(exitCodeOf(report)).toBe(0);
+    expect(report.rest.checked.sort()).toEqual(ids(getOperations.filter((op) => op.auth === undefined)));
+    expect(report.ws?.checked).toEqual([
+      'sub depth:BTC/USDT',
+      'sub bbo:BTC/USDT',
+      'sub trades:BTC/USDT',
+      'sub bar:1:BTC/USDT',
+      'sub ref-px:BTC',
+      'req depth-snapshot',
+      'req depth-snapshot-top100',
+      'req market-trades',
+    ]);
+    expect(report.ws?.messages.DepthMessage).toBeGreaterThan(0);
+    expect(formatReport(report).at(-1)).toMatch(/^summary: 0 difference\(s\)/);
+  });
+
+  it('passes with keys: every GET operation (signed ones too, none skipped) and the authenticated channels', async () => {
+    const report = await runContractCheck({
+      baseUrl: server.restUrl,
+      apiKey: server.account.apiKey,
+      secret: server.account.secret,
+      wsSeconds: 0.3,
+    });
+    expect(report.differences).toEqual([]);
+    expect(report.rest.skipped).toEqual([]);
+    expect(report.rest.failures).toEqual([]);
+    expect(report.rest.checked.sort()).toEqual(ids(getOperations));
+    expect(report.ws?.checked).toEqual(expect.arrayContaining(['sub depth-realtime:BTC/USDT', 'sub order:cash']));
+    expect(exitCodeOf(report)).toBe(0);
+    expect(formatReport(report).join('\n')).not.toContain(server.account.secret);
+  });
+});
+
+describe('a mock that differs from the spec', () => {
+  let server: Awaited<ReturnType<typeof differingServer>>;
+  let report: ContractReport;
+  beforeAll(async () => {
+    server = await differingServer();
+    report = await runContractCheck({ baseUrl: server.restUrl, wsSeconds: 0.5 });
+  });
+  afterAll(async () => {
+    server.stopFaults();
+    await server.close();
+  });
+
+  const find = (subject: string, pointer: string): Difference | undefined =>
+    report.differences.find((d) => d.subject === subject && d.pointer === pointer);
+
+  it('reports a price sent as a number, with the value seen', () => {
+    expect(find('getDepth', '/data/data/asks/0/0')).toMatchObject({ transport: 'rest', value: '30000.5' });
+  });
+
+  it('reports a missing required field as absent', () => {
+    expect(find('getDepth', '/data/data/ts')).toMatchObject({ value: '(absent)' });
+    expect(find('getDepth', '/data/data/ts')?.problem).toMatch(/required/);
+  });
+
+  it('reports an enum value the spec does not have', () => {
+    expect(find('listBarIntervals', '/data/0/name')).toMatchObject({ value: '"2h"' });
+    expect(find('listBarIntervals', '/data/0/name')?.problem).toMatch(/allowed values/);
+  });
+
+  it('reports a WebSocket message with a bad field, counting repeats', () => {
+    const bbo = find('BboMessage', '/data/bid');
+    expect(bbo).toMatchObject({ transport: 'ws', value: '42' });
+    expect(bbo!.count).toBeGreaterThan(1);
+  });
+
+  it('reports a message kind the spec does not have', () => {
+    expect(find('unknown message', '/m')).toMatchObject({ transport: 'ws', value: '"summary"' });
+  });
+
+  it('reports nothing else and exits with the differences code', () => {
+    expect(report.differences.map((d) => `${d.subject} ${d.pointer}`).sort()).toEqual([
+      'BboMessage /data/bid',
+      'getDepth /data/data/asks/0/0',
+      'getDepth /data/data/ts',
+      'listBarIntervals /data/0/name',
+      'unknown message /m',
+    ]);
+    expect(exitCodeOf(report)).toBe(1);
+    expect(formatReport(report)).toContain('REST getDepth /data/data/asks/0/0: must be string; seen 30000.5');
+  });
+});
+
+describe('a server that cannot be reached', () => {
+  it('says so, with its own exit code', async () => {
+    const server = await startMockServer({ marketIntervalMs: 0 });
+    const baseUrl = server.restUrl;
+    await server.close();
+    const report = await runContractCheck({ baseUrl, wsSeconds: 0, timeoutMs: 1_000 });
+    expect(report.reached).toBe(false);
+    expect(exitCodeOf(report)).toBe(3);
+    expect(formatReport(report)).toContain('could not reach the REST API');
+  });
+});
