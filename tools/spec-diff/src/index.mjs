@@ -1,0 +1,3 @@
+export * from './load.mjs';
+export * from './classify.mjs';
+export * from './report.mjs';
