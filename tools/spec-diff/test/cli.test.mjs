@@ -27,3 +27,14 @@ describe('pnpm spec:diff', () => {
     expect(missing.stderr).toContain('no-such-ref-for-spec-diff');
   });
 });
+
+describe('pnpm spec:changeset', () => {
+  it('proposes nothing when the spec did not change since HEAD', () => {
+    const result = run('changeset-cli.mjs', ['HEAD', '--dry-run']);
+    expect(result.stdout).toContain('the spec did not change since HEAD: no changeset');
+    expect(result.status).toBe(0);
+  });
+  it('exits 2 without a ref', () => {
+    expect(run('changeset-cli.mjs', ['--dry-run']).status).toBe(2);
+  });
+});
