@@ -2,29 +2,30 @@
 // Rules (spec/README.md): refs into components/schemas/** become named component schemas,
 // refs into components/parameters.yaml named component parameters; other file refs are inlined.
 import path from 'node:path';
-import { specDir } from './paths.mjs';
 import { readYaml } from './yaml.mjs';
 import { getAtPointer, decodePointer } from './json-pointer.mjs';
 /** @import { JsonValue, SpecObject, BundledDocument } from './types.mjs' */
 
-const schemasDir = path.join(specDir, 'components', 'schemas') + path.sep;
-const parametersFile = path.join(specDir, 'components', 'parameters.yaml');
-
 /**
- * @param {string} file
- * @returns {'schemas' | 'parameters' | 'inline'}
- */
-function kindOf(file) {
-  if (file.startsWith(schemasDir)) return 'schemas';
-  if (file === parametersFile) return 'parameters';
-  return 'inline';
-}
-
-/**
- * @param {string} rootFile absolute path of openapi.yaml or asyncapi.yaml
+ * @param {string} rootFile absolute path of openapi.yaml or asyncapi.yaml; its folder is the spec
+ *   folder (the working tree's spec/, or a copy of it at another commit, as tools/spec-diff bundles)
  * @returns {BundledDocument} the bundled document; component maps are sorted by name
  */
 export function bundle(rootFile) {
+  const specDir = path.dirname(rootFile);
+  const schemasDir = path.join(specDir, 'components', 'schemas') + path.sep;
+  const parametersFile = path.join(specDir, 'components', 'parameters.yaml');
+
+  /**
+   * @param {string} file
+   * @returns {'schemas' | 'parameters' | 'inline'}
+   */
+  function kindOf(file) {
+    if (file.startsWith(schemasDir)) return 'schemas';
+    if (file === parametersFile) return 'parameters';
+    return 'inline';
+  }
+
   /** @type {Record<'schemas' | 'parameters', Map<string, { origin: string, value: JsonValue }>>} name -> where it was defined, its bundled value */
   const lifted = { schemas: new Map(), parameters: new Map() };
 

@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.mjs'],
+    reporters: ['default', ['json', { outputFile: '.vitest-results.json' }]],
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+  },
+});
