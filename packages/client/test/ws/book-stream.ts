@@ -3,21 +3,11 @@
 // the real book against.
 import type { DepthData, PriceLevel } from '@ascendex-toolkit/types';
 import { cmp, normalize } from '@ascendex-toolkit/validators/orders';
+import { createPrng } from '@ascendex-toolkit/mocks';
 import type { DepthBookSnapshot, DepthUpdate, SeqNum } from '../../src/ws/book-index.js';
 
-/** mulberry32: a small seeded generator, so every randomized round can be replayed from its seed. */
-export function createPrng(seed: number) {
-  let state = seed >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (min: number, max: number): number => min + Math.floor(next() * (max - min + 1));
-  return { next, int };
-}
+/** The mocks' seeded generator (mulberry32), so every randomized round can be replayed from its seed. */
+export { createPrng };
 
 const addSeq = (s: SeqNum, n: number): SeqNum => {
   if (typeof s === 'number' && Number.isSafeInteger(s + n)) return s + n;

@@ -2,6 +2,7 @@
 // exchange, and helpers that wait for a condition without fixed sleeps.
 import {
   createMockExchange,
+  createPrng,
   createWsHandlers,
   defaultAccount,
   defaultProducts,
@@ -95,17 +96,8 @@ export async function take<T>(iterable: AsyncIterable<T>, n: number, ms = 3_000)
   return out;
 }
 
-/** A seeded PRNG (mulberry32), so randomized rounds replay exactly. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded PRNG (the mocks' mulberry32), so randomized rounds replay exactly. */
+export const seeded = (seed: number): (() => number) => createPrng(seed).next;
 
 type Levels = readonly (readonly [string, string])[];
 

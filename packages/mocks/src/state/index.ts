@@ -14,3 +14,4 @@ export type { ScriptedBook } from './market.js';
 export type { MockOrder } from './orders.js';
 // Shared with the client through @ascendex-toolkit/validators/orders; re-exported for compatibility.
 export { DecimalError, serverOrderId, type ServerOrderIdInput } from '@ascendex-toolkit/validators/orders';
+export { createPrng, type Prng } from './prng.js';
