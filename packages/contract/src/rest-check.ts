@@ -10,7 +10,7 @@ import {
   type OperationSpec,
 } from '@ascendex-toolkit/client';
 import * as validators from '@ascendex-toolkit/validators';
-import { parseJson, type ValidationError } from '@ascendex-toolkit/validators';
+import { parseJson, validationErrorOf } from '@ascendex-toolkit/validators';
 import type { DifferenceLog } from './difference.js';
 import { restPlan, type RestContext } from './rest-plan.js';
 
@@ -51,16 +51,6 @@ function successAssert(op: OperationSpec): (value: unknown) => void {
   const name = `assert${op.id[0]!.toUpperCase()}${op.id.slice(1)}Success`;
   const found = (validators as unknown as Record<string, unknown>)[name];
   return typeof found === 'function' ? (found as (value: unknown) => void) : op.assertResponse;
-}
-
-/** The ValidationError of a generated `assertX` (the only error they throw), or undefined. */
-function violation(check: () => void): ValidationError | undefined {
-  try {
-    check();
-    return undefined;
-  } catch (error) {
-    return error as ValidationError;
-  }
 }
 
 /** What the answers teach: a symbol, an order id, a snapshot sequence number. */
@@ -160,7 +150,7 @@ export async function checkRest(options: RestCheckOptions, log: DifferenceLog): 
     }
     // Some bodies carry no `code` at all (the balance snapshot and history): those are successes too.
     const success = isObject(body) && (body.code === 0 || body.code === undefined);
-    const issues = violation(() => (success ? successAssert(op) : op.assertResponse)(body));
+    const issues = validationErrorOf(() => (success ? successAssert(op) : op.assertResponse)(body));
     if (issues) log.addIssues('rest', op.id, issues, body);
     if (success) learn(op.id, body, ctx);
     else if (error) outcome.failures.push(`${op.id}: ${describeError(error)}`);

@@ -19,3 +19,4 @@ export {
   type NamedServerMessage,
   type ServerMessageResult,
 } from './ws.js';
+export { validationErrorOf } from './runtime/guard.js';

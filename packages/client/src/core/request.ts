@@ -3,7 +3,13 @@
 // sent, finds the account group (once, shared by concurrent first calls), signs, sends through the
 // transport, parses losslessly, turns a non-zero `code` into an error, validates the answer and
 // returns the payload.
-import { AscendexError, ValidationError, parseJson, stringifyJson } from '@ascendex-toolkit/validators';
+import {
+  AscendexError,
+  ValidationError,
+  parseJson,
+  stringifyJson,
+  validationErrorOf,
+} from '@ascendex-toolkit/validators';
 import { AscendexRequestError, AscendexResponseError } from './errors.js';
 import { apiErrorFrom } from './api-error.js';
 import { send } from './transport.js';
@@ -16,19 +22,9 @@ type Fields = Record<string, unknown>;
 const isObject = (value: unknown): value is Fields =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** The ValidationError of a generated `assertX` (the only error they throw), or undefined. */
-function violation(check: () => void): ValidationError | undefined {
-  try {
-    check();
-    return undefined;
-  } catch (error) {
-    return error as ValidationError;
-  }
-}
-
 /** Runs `check`, turning its ValidationError into the request error of `operationId`. */
 function checkRequest(operationId: string, check: () => void): void {
-  const error = violation(check);
+  const error = validationErrorOf(check);
   if (error) throw new AscendexRequestError(operationId, error);
 }
 
@@ -171,7 +167,7 @@ function answerOf(op: OperationSpec, state: ClientState, status: number, text: s
     const issue = { path: '', message: `HTTP status ${status} without an error code`, keyword: 'status' };
     throw new AscendexResponseError(op.id, status, new ValidationError(`${op.id} response`, [issue]));
   }
-  const error = state.validate ? violation(() => op.assertResponse(body)) : undefined;
+  const error = state.validate ? validationErrorOf(() => op.assertResponse(body)) : undefined;
   if (error) throw new AscendexResponseError(op.id, status, error);
   return payloadOf(op, body);
 }
