@@ -9,8 +9,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { bundleSize } from '../../../tools/dev/bundle-size.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const entry = path.join(root, 'dist/index.js');
@@ -20,29 +19,13 @@ const GOAL = { marketData: 15 * KB, everything: 40 * KB };
 const MARKET_DATA = ['getDepth', 'getTicker', 'getMarketTrades', 'getBarHistory', 'listProducts'];
 const TOP_INPUTS = 12;
 
-const gzip = (text) => gzipSync(text, { level: 9 }).length;
 const kb = (bytes) => `${(bytes / KB).toFixed(1)} kB`;
 const repoRelative = (file) => path.relative(path.resolve(root, '../..'), path.resolve(root, file));
 
-/** Minified ESM bundle of `contents`, as an app's bundler makes it for a browser, with its metafile. */
+/** Minified ESM bundle of `contents`, as an app's bundler makes it for a browser, with its inputs. */
 async function bundle(contents) {
-  const result = await build({
-    stdin: { contents, resolveDir: root, loader: 'js' },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    write: false,
-    metafile: true,
-    logLevel: 'silent',
-  });
-  const text = result.outputFiles[0].text;
-  const inputs = Object.entries(Object.values(result.metafile.outputs)[0].inputs)
-    .map(([file, { bytesInOutput }]) => ({ file: repoRelative(file), bytes: bytesInOutput }))
-    .filter((i) => i.bytes > 0)
-    .sort((a, b) => b.bytes - a.bytes);
-  return { bytes: Buffer.byteLength(text), gzipped: gzip(text), inputs };
+  const { bytes, gzipped, inputs } = await bundleSize(contents, { resolveDir: root });
+  return { bytes, gzipped, inputs: inputs.map((i) => ({ ...i, file: repoRelative(i.file) })) };
 }
 
 function report(label, b, goal) {

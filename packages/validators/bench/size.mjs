@@ -9,8 +9,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { bundleSize, gzipSize as gzip } from '../../../tools/dev/bundle-size.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const generated = path.join(root, 'src/generated');
@@ -32,7 +31,6 @@ const MARKET_DATA_GUARDS = [
   'TradesMessage',
 ].map((name) => `assert${name}`);
 
-const gzip = (text) => gzipSync(text, { level: 9 }).length;
 const kb = (bytes) => `${(bytes / KB).toFixed(1).padStart(7)} kB`;
 
 function generatedJs() {
@@ -48,18 +46,8 @@ function generatedJs() {
 
 /** Minified ESM bundle of `contents` (resolved from this package), as an app's bundler makes it. */
 async function bundle(contents) {
-  const result = await build({
-    stdin: { contents, resolveDir: root, loader: 'ts' },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    write: false,
-    logLevel: 'error',
-  });
-  const text = result.outputFiles[0].text;
-  return { bytes: Buffer.byteLength(text), gzipped: gzip(text), text };
+  const { bytes, gzipped, text } = await bundleSize(contents, { resolveDir: root, loader: 'ts' });
+  return { bytes, gzipped, text };
 }
 
 /** Median wall time of `import(specifier)` in fresh Node processes, in ms. */
