@@ -3,7 +3,7 @@
 // rendered from the AsyncAPI document by the repo's AsyncAPI template (`render: client-tables`,
 // tools/asyncapi-template/components/ws-client-tables.js).
 import { banner, formatCode } from '@ascendex-toolkit/codegen-core';
-import { renderAsyncapiTemplate } from '@ascendex-toolkit/gen-types/asyncapi-template';
+import { renderAsyncapiTemplate } from '@ascendex-toolkit/gen-types/render-asyncapi-template';
 /** @import { BundledDocument } from '@ascendex-toolkit/codegen-core' */
 
 const GENERATOR = 'tools/gen-client';
