@@ -13,8 +13,12 @@ export function docsFiles() {
   const files = [];
   for (const dir of ['', 'misc']) {
     for (const name of readdirSync(path.join(apiDocsDir, dir))) {
+      // A third of the files have CRLF line ends, which the samples' patterns would not see.
       if (name.endsWith('.md'))
-        files.push({ file: path.join(dir, name), text: readFileSync(path.join(apiDocsDir, dir, name), 'utf8') });
+        files.push({
+          file: path.join(dir, name),
+          text: readFileSync(path.join(apiDocsDir, dir, name), 'utf8').replace(/\r\n?/g, '\n'),
+        });
     }
   }
   return files;
