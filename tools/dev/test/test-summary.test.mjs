@@ -10,17 +10,24 @@ import { summarize } from '../test-summary.mjs';
 import { repoRoot } from './workspaces.mjs';
 
 /**
- * A vitest json report with the given tests.
+ * A vitest json report with the given tests, in one file.
  * @param {[string, 'passed' | 'failed' | 'skipped' | 'todo'][]} tests full name, status
+ * @param {'passed' | 'failed'} [fileStatus] `failed` with no failed test: a hook failed
  */
-function report(tests) {
+function report(tests, fileStatus = tests.some(([, s]) => s === 'failed') ? 'failed' : 'passed') {
   const count = (/** @type {string} */ s) => tests.filter(([, status]) => status === s).length;
   return {
     numPassedTests: count('passed'),
     numFailedTests: count('failed'),
     numPendingTests: count('skipped'),
     numTodoTests: count('todo'),
-    testResults: [{ name: 'x.test.mjs', assertionResults: tests.map(([fullName, status]) => ({ fullName, status })) }],
+    testResults: [
+      {
+        name: '/repo/x/test/x.test.mjs',
+        status: fileStatus,
+        assertionResults: tests.map(([fullName, status]) => ({ fullName, status })),
+      },
+    ],
   };
 }
 
@@ -59,6 +66,20 @@ describe('the summary', () => {
     const { lines, skipped } = summarize([{ workspace: 'spec', results: report([['a', 'passed']]) }]);
     expect(skipped).toBe(0);
     expect(lines).toEqual(['  spec: 1 passed, 0 failed, 0 skipped', 'tests: 1 passed, 0 failed, 0 skipped']);
+  });
+
+  it('counts a file whose hook failed (its tests reported as skipped) as a failure, and names it', () => {
+    const hookFailed = [{ workspace: 'tools/check-drift', results: report([['g', 'skipped']], 'failed') }];
+    const { failed, lines } = summarize(hookFailed, { tasksFailed: true });
+    expect(failed).toBe(1);
+    expect(lines).toEqual([
+      '  tools/check-drift: 0 passed, 0 failed, 1 skipped',
+      'failed outside a test (1):',
+      '  tools/check-drift: x.test.mjs (its tests did not run; see its output above)',
+      'skipped (1):',
+      '  tools/check-drift: g',
+      'tests: 0 passed, 1 failed, 1 skipped',
+    ]);
   });
 
   it('counts a failed format check, and a failed task when no test failed, as one failure each', () => {
