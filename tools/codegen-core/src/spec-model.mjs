@@ -103,7 +103,8 @@ export const SOURCES = /** @type {const} */ ({
  *   },
  * }} SpecModel
  *   `errorOfReason`: the catalog entry of a reason (its first code), throwing for a reason the
- *   catalog does not have (the message starts with `where`, the part of the spec that names it); `ws.serverMessages`: every message the server sends, in dispatch order
+ *   catalog does not have (the message starts with `where`, the part of the spec that names it);
+ *   `ws.serverMessages`: every message the server sends, in dispatch order
  *   (`x-ascendex-server-messages`); `ws.discriminators`: the top-level fields that tell server
  *   messages apart (`x-ascendex-discriminators`); `invalidFieldReasons`: request field name -> the
  *   reason the exchange refuses an invalid value of it with (`x-ascendex-invalid` on the field or
