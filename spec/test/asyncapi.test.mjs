@@ -23,7 +23,8 @@ describe('AsyncAPI document', () => {
   it('parses as bundled with no diagnostics', async () => {
     const { document, diagnostics } = await parser.parse(jsonText(asyncapi));
     expect(describeDiagnostics(diagnostics)).toEqual([]);
-    expect(document?.messages().length).toBeGreaterThan(0);
+    // The parser sees every message the bundle defines.
+    expect(document?.messages().length).toBe(Object.keys(asyncapi.components.messages).length);
   });
 
   it('is AsyncAPI 3', () => {

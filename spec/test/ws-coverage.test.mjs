@@ -1,11 +1,10 @@
-// Every channel of the docs' channel table, every action of the supported-action table and every
-// `m` value shown in a sample maps to something in the AsyncAPI document.
+// The docs and the AsyncAPI document list the same topic channels and request actions, and every
+// `m` value shown in a sample maps to a message of the document.
 import { describe, it, expect } from 'vitest';
 import { refName, resolveRef } from '@ascendex-toolkit/codegen-core';
 import { asyncapi } from './load.mjs';
-import { docsPresent, docsFiles, SKIP_REASON } from './docs.mjs';
+import { docsFiles, docsFile, itWithDocs, eachDocsRow } from './docs.mjs';
 
-const file = (name) => docsFiles().find((f) => f.file === name)?.text ?? '';
 const schemaOf = (node) => resolveRef(asyncapi, node);
 
 /** const values of a top-level payload field across all server messages. */
@@ -19,30 +18,57 @@ function serverConsts(field) {
   return values;
 }
 
+/** The `ch` name of every topic channel of the spec (`depth:{symbol}` -> `depth`). */
+const specChannels = Object.values(asyncapi.channels)
+  .map((c) => c.address)
+  .filter(Boolean)
+  .map((a) => a.split(':')[0]);
+/** The `action` of every request operation of the spec. */
+const specActions = Object.values(asyncapi.operations)
+  .map((o) => o['x-ascendex-request']?.action)
+  .filter(Boolean);
+/** `m` values the spec models that no docs sample shows: the docs only describe these messages. */
+const UNSAMPLED_M = ['depth-snapshot-top100', 'ref-px'];
+
 describe('WebSocket coverage against the docs', () => {
-  const channelTable = [...file('_ws_sub.md').matchAll(/^\s*(?:public|Private)\s*\|\s*`([a-z-]+):/gim)].map(
+  const channelTable = [...docsFile('_ws_sub.md').matchAll(/^\s*(?:public|Private)\s*\|\s*`([a-z-]+):/gim)].map(
     (m) => m[1],
   );
-  const realtime = /`depth-realtime:/.test(file('misc/real_time_orderbook_feed.md')) ? ['depth-realtime'] : [];
+  // The real-time order book article adds a channel and a request of its own.
+  const realtimeArticle = docsFile('misc/real_time_orderbook_feed.md');
+  const realtimeChannels = [...new Set([...realtimeArticle.matchAll(/"ch"\s*:\s*"([a-z-]+):/g)].map((m) => m[1]))];
+  const realtimeActions = [...new Set([...realtimeArticle.matchAll(/"action"\s*:\s*"([a-z-]+)"/g)].map((m) => m[1]))];
   // The supported-action table: from its heading to the next heading.
   const actionSection =
-    file('_ws_req.md')
+    docsFile('_ws_req.md')
       .split(/^#+\s*Supported action\s*$/im)[1]
       ?.split(/^#/m)[0] ?? '';
   const actionTable = [...actionSection.matchAll(/^\*\*([a-z0-9-]+)\*\*\s*\|/gim)].map((m) => m[1]);
-  const orderStatus = /"action"\s*:\s*"order-status"/.test(file('_ws_req_order_status_expr.md'))
-    ? ['order-status']
-    : [];
+  const orderStatus = [
+    ...new Set([...docsFile('_ws_req_order_status_expr.md').matchAll(/"action"\s*:\s*"([a-z-]+)"/g)].map((m) => m[1])),
+  ];
+  const documentedChannels = [...new Set([...channelTable, ...realtimeChannels])];
+  const documentedActions = [...new Set([...actionTable, ...realtimeActions, ...orderStatus])];
   const wsFiles = () => docsFiles().filter((f) => /^(_ws_|_expr|misc\/(real_time|ws_order))/.test(f.file));
   const mValues = [...new Set(wsFiles().flatMap((f) => [...f.text.matchAll(/"m"\s*:\s*"([^"]+)"/g)].map((m) => m[1])))];
 
-  it.skipIf(!docsPresent)('reads the tables and samples', () => {
-    expect(channelTable).toEqual(expect.arrayContaining(['depth', 'bbo', 'trades', 'bar', 'ref-px', 'order']));
-    expect(actionTable.length).toBeGreaterThanOrEqual(9);
-    expect(mValues.length).toBeGreaterThan(10);
+  itWithDocs("documents exactly the spec's topic channels (the channel table and the real-time article)", () => {
+    expect(documentedChannels.sort()).toEqual([...specChannels].sort());
   });
 
-  it.skipIf(!docsPresent).each([...channelTable, ...realtime].map((c) => [c]))(
+  itWithDocs(
+    "documents exactly the spec's request actions (the action table, the order-status page, the real-time article)",
+    () => {
+      expect(documentedActions.sort()).toEqual([...specActions].sort());
+    },
+  );
+
+  itWithDocs('shows in its samples every server message kind of the spec, but those it only describes', () => {
+    expect([...serverConsts('m')].filter((m) => !mValues.includes(m)).sort()).toEqual(UNSAMPLED_M);
+  });
+
+  eachDocsRow(
+    documentedChannels.map((c) => [c]),
     'channel %s has a topic channel',
     (name) => {
       const addresses = Object.values(asyncapi.channels)
@@ -55,23 +81,24 @@ describe('WebSocket coverage against the docs', () => {
     },
   );
 
-  it.skipIf(!docsPresent).each([...actionTable, ...orderStatus].map((a) => [a]))(
+  eachDocsRow(
+    documentedActions.map((a) => [a]),
     'action %s has a request operation',
     (action) => {
       const ops = Object.values(asyncapi.operations).filter((o) => o['x-ascendex-request']?.action === action);
       expect(ops).toHaveLength(1);
       expect(ops[0].action).toBe('send');
-      expect(ops[0].reply?.messages?.length).toBeGreaterThan(0);
+      expect(ops[0].reply?.messages ?? [], 'no reply message').not.toEqual([]);
     },
   );
 
-  it.skipIf(!docsPresent).each(mValues.map((m) => [m]))('server message m=%s is modelled', (m) => {
-    expect(serverConsts('m').has(m), `no message with m: ${m}`).toBe(true);
-  });
-
-  it.skipIf(docsPresent)(`is skipped: ${SKIP_REASON}`, () => {
-    expect(docsPresent).toBe(false);
-  });
+  eachDocsRow(
+    mValues.map((m) => [m]),
+    'server message m=%s is modelled',
+    (m) => {
+      expect(serverConsts('m').has(m), `no message with m: ${m}`).toBe(true);
+    },
+  );
 });
 
 describe('server message dispatch metadata', () => {

@@ -5,6 +5,8 @@ export default defineConfig({
     include: ['test/**/*.test.mjs'],
     reporters: ['default', ['json', { outputFile: '.vitest-results.json' }]],
     testTimeout: 120_000,
-    hookTimeout: 120_000,
+    // Each file's beforeAll runs all five generators (about 15 s on an idle machine); a machine
+    // several test suites share can take minutes.
+    hookTimeout: 300_000,
   },
 });

@@ -1,5 +1,7 @@
-// Build step: tsc compiles the hand-written and generated TypeScript; the generated ajv standalone
-// modules are plain JavaScript with hand-made declarations, so they are copied as they are.
+#!/usr/bin/env node
+// Build step (`copy-generated-js <from> <to>`, the validators build): tsc compiles the hand-written
+// and generated TypeScript; the generated ajv standalone modules are plain JavaScript with
+// hand-made declarations, so they are copied as they are.
 import { cpSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 

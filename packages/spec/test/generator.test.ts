@@ -85,9 +85,11 @@ describe('serialisation', () => {
 
 describe('generate()', () => {
   let files: Map<string, string>;
+  // Bundling the spec and writing both documents four ways: about 2 s on an idle machine, more
+  // than vitest's 10 s hook default on a loaded two-core one.
   beforeAll(async () => {
     files = await generate();
-  });
+  }, 60_000);
 
   it('writes the documents, the catalog, the log, their data modules and the spec info', () => {
     const names = [...files.keys()].map((p) => p.slice(outDir.length + 1)).sort();

@@ -9,7 +9,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bundleSize, gzipSize as gzip } from '../../../tools/dev/bundle-size.mjs';
+import { bundleSize, gzipSize as gzip } from '@ascendex-toolkit/dev/bundle-size';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const generated = path.join(root, 'src/generated');

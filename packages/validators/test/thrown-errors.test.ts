@@ -4,7 +4,7 @@
 // `extends` chain; every member of a union); generated JavaScript may only `throw new X(...)` with X
 // one of this package's exported AscendexError classes. Comments and strings do not count.
 import { describe, it, expect } from 'vitest';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
@@ -91,18 +91,21 @@ function offenders(files: string[], host?: ts.CompilerHost): string[] {
   return found;
 }
 
-/** The number of `throw` statements in the files (to prove the check saw something). */
-function throwCount(files: string[]): number {
-  let n = 0;
+/** Every `throw` statement of the files, as `file:line throw <expression>` (to prove the check sees them). */
+function throwStatements(files: string[]): string[] {
+  const found: string[] = [];
   for (const file of files) {
-    const source = ts.createSourceFile(file, ts.sys.readFile(file) ?? '', ts.ScriptTarget.Latest);
+    const source = ts.createSourceFile(file, ts.sys.readFile(file) ?? '', ts.ScriptTarget.Latest, true);
     const visit = (node: ts.Node): void => {
-      if (ts.isThrowStatement(node)) n++;
+      if (ts.isThrowStatement(node)) {
+        const { line } = source.getLineAndCharacterOfPosition(node.getStart(source));
+        found.push(`${path.relative(packagesDir, file)}:${line + 1} throw ${node.expression.getText(source)}`);
+      }
       ts.forEachChild(node, visit);
     };
     visit(source);
   }
-  return n;
+  return found;
 }
 
 // Building a TypeScript program over every package's sources takes seconds on a loaded machine.
@@ -111,7 +114,13 @@ describe('thrown errors', { timeout: 60_000 }, () => {
 
   it('are found in the sources', () => {
     expect(files.some((f) => f.endsWith('.validate.gen.js'))).toBe(true);
-    expect(throwCount(files)).toBeGreaterThanOrEqual(5);
+    // The throw every failed assertion goes through is among them, found where it is.
+    const guard = readFileSync(path.join(packagesDir, 'validators/src/runtime/guard.ts'), 'utf8').split('\n');
+    const line = guard.findIndex((l) => /\bthrow new ValidationError\(/.test(l)) + 1;
+    expect(line, 'guard.ts throws no ValidationError').not.toBe(0);
+    expect(throwStatements(files)).toContain(
+      `validators/src/runtime/guard.ts:${line} throw new ValidationError(schema, toIssues(validate.errors))`,
+    );
   });
 
   it('all derive from AscendexError', () => {

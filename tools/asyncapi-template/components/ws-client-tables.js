@@ -3,11 +3,14 @@
 // parameters, whether it needs auth or takes several symbols, the messages that arrive on it), the
 // request actions (request message, reply messages, correlation pointers) and the kind of every
 // server message (session, subscription ack, reply, channel data). The client's connection core
-// reads these tables instead of repeating the spec by hand. Types come from @ascendex-toolkit/types.
+// reads these tables instead of repeating the spec by hand. Types come from @ascendex-toolkit/types,
+// named through codegen-core's symbols; the dispatch order of server messages from the spec model.
 
 import { jsdoc } from '@ascendex-toolkit/codegen-core/naming';
+import { typesSymbols, packageNames } from '@ascendex-toolkit/codegen-core/symbols';
 import { tidy } from './ws-structure.js';
 /** @import { AsyncAPIDocumentInterface, MessageInterface, OperationInterface } from '@asyncapi/parser' */
+/** @import { SpecTables } from './ws-structure.js' */
 
 /**
  * The value of a vendor extension of a model (document, channel, operation).
@@ -39,9 +42,10 @@ const channelName = (address) => address.split(':')[0] ?? address;
 
 /**
  * @param {AsyncAPIDocumentInterface} asyncapi
+ * @param {SpecTables} tables
  * @returns {{ name: string, content: string }[]} files relative to the output folder
  */
-export function wsClientTableFiles(asyncapi) {
+export function wsClientTableFiles(asyncapi, tables) {
   /** @type {Map<string, string>} server message name -> channel `ch` name */
   const dataChannel = new Map();
   const channelRows = [];
@@ -67,7 +71,7 @@ export function wsClientTableFiles(asyncapi) {
   }
   const channelImports = [...dataChannel.keys()].sort();
   const channels = [
-    `import type { ${channelImports.join(', ')} } from '@ascendex-toolkit/types';`,
+    `import type { ${channelImports.join(', ')} } from '${packageNames.types}';`,
     '',
     jsdoc(
       'The topic channels by their `ch` name: the topic template (`{param}` placeholders in order),',
@@ -121,9 +125,7 @@ export function wsClientTableFiles(asyncapi) {
     '',
   ].join('\n');
 
-  /** @type {string[]} */
-  const serverMessages = ext(asyncapi, 'x-ascendex-server-messages') ?? [];
-  const kindRows = serverMessages.map((name) => {
+  const kindRows = tables.serverMessages.map((name) => {
     const channel = dataChannel.get(name);
     if (channel) return `  ${name}: { kind: 'data', channel: ${lit(channel)} },`;
     const keys = [...(answers.get(name) ?? [])];
@@ -131,7 +133,7 @@ export function wsClientTableFiles(asyncapi) {
     return `  ${name}: { kind: 'session' },`;
   });
   const kinds = [
-    "import type { ServerMessageName } from '@ascendex-toolkit/types';",
+    `import type { ${typesSymbols.serverMessageName} } from '${packageNames.types}';`,
     "import type { WsChannelName } from './channels.gen.js';",
     "import type { WsRequestKey } from './requests.gen.js';",
     '',
@@ -144,7 +146,7 @@ export function wsClientTableFiles(asyncapi) {
       'The kind of every server message (in dispatch order): data of a topic channel, a reply to the',
       'requests it names, or a session message the server sends on its own (greeting, ping, farewell).',
     ),
-    `export const wsMessageKinds: { readonly [N in ServerMessageName]: WsMessageKind } = {\n${kindRows.join('\n')}\n};`,
+    `export const wsMessageKinds: { readonly [N in ${typesSymbols.serverMessageName}]: WsMessageKind } = {\n${kindRows.join('\n')}\n};`,
     '',
   ].join('\n');
 

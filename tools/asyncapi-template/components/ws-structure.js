@@ -1,10 +1,18 @@
 // Turns a parsed AsyncAPI document into TypeScript source for the WebSocket structure. Payload
 // types themselves come from the schemas module (one type per component schema, converted by
 // openapi-typescript), so nothing here converts JSON Schema: a message's `name` is its payload's
-// component schema name (spec/README.md).
+// component schema name (spec/README.md). The dispatch order of server messages comes from the
+// spec model (`SpecTables`), like every generator's.
 
 import { pascal, kebab, jsdoc } from '@ascendex-toolkit/codegen-core/naming';
+import { typesSymbols } from '@ascendex-toolkit/codegen-core/symbols';
 /** @import { AsyncAPIDocumentInterface, MessageInterface, OperationInterface } from '@asyncapi/parser' */
+
+/**
+ * The spec model's tables the template reads (the `specTables` parameter; tools/codegen-core/src/spec-model.mjs).
+ * @typedef {{ serverMessages: string[] }} SpecTables `serverMessages`: every message the server
+ *   sends, in dispatch order
+ */
 
 /**
  * Doc comments sit directly on their declaration.
@@ -55,10 +63,11 @@ const names = (messages) =>
 
 /**
  * @param {AsyncAPIDocumentInterface} asyncapi
+ * @param {SpecTables} tables
  * @param {{ schemasModule: string }} params
  * @returns {{ name: string, content: string }[]} files relative to the output folder
  */
-export function wsStructureFiles(asyncapi, params) {
+export function wsStructureFiles(asyncapi, tables, params) {
   const files = [];
   const allTypes = new Set();
   const channelEntries = [];
@@ -114,8 +123,8 @@ export function wsStructureFiles(asyncapi, params) {
   }
 
   // The whole socket: every server message in dispatch order, every client message, and maps.
-  /** @type {string[]} */
-  const serverMessages = ext(asyncapi, 'x-ascendex-server-messages') ?? [];
+  const { serverMessages } = tables;
+  const { serverMessage, serverMessageName } = typesSymbols;
   const clientMessages = [];
   const requestEntries = [];
   for (const op of asyncapi.operations().all()) {
@@ -140,11 +149,11 @@ export function wsStructureFiles(asyncapi, params) {
     jsdoc(
       'Every message the server can send on the socket; narrow it on `m` (or `op` for `connected`), then `action`, `status`, `ac`.',
     ),
-    `export type ServerMessage = ${union(serverMessages)};`,
+    `export type ${serverMessage} = ${union(serverMessages)};`,
     jsdoc('Server message name → message type; `{ name, message }` pairs built from it narrow on `name`.'),
     `export interface ServerMessageMap {\n${serverMessages.map((n) => `  ${n}: ${n};`).join('\n')}\n}`,
     jsdoc('The name of a server message kind, e.g. `DepthMessage`.'),
-    `export type ServerMessageName = keyof ServerMessageMap;`,
+    `export type ${serverMessageName} = keyof ServerMessageMap;`,
     jsdoc('Every message a client can send.'),
     `export type ClientMessage = ${union([...new Set(clientMessages)])};`,
     jsdoc('Request key (`action` for `op: req`, otherwise `op`) → the request type and the replies it can get.'),

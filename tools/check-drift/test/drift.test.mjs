@@ -4,7 +4,7 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { basename } from 'node:path';
-import { repoRoot } from '@ascendex-toolkit/codegen-core';
+import { repoRoot, specModel } from '@ascendex-toolkit/codegen-core';
 import * as types from '@ascendex-toolkit/gen-types';
 import * as validators from '@ascendex-toolkit/gen-validators';
 import * as spec from '@ascendex-toolkit/gen-spec';
@@ -22,11 +22,15 @@ try {
   console.warn('check-drift: not a git checkout with commits; the comparison with committed files is skipped');
 }
 
-/** @returns {Promise<Map<string, string>>} repo-relative path -> content, of every generator */
+/**
+ * Every generator's output from one spec model (read once, handed to each).
+ * @returns {Promise<Map<string, string>>} repo-relative path -> content
+ */
 async function generateAll() {
+  const model = specModel();
   /** @type {Map<string, string>} */
   const files = new Map();
-  for (const g of generators) for (const [k, v] of await g.generate()) files.set(k, v);
+  for (const g of generators) for (const [k, v] of await g.generate(model)) files.set(k, v);
   return files;
 }
 

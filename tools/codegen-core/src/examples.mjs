@@ -1,5 +1,5 @@
 // Finds every example in the bundled documents together with the schema it must satisfy.
-import { restOperations, resolveParameter } from './spec-model.mjs';
+import { restOperations, resolveParameter } from './documents.mjs';
 /** @import { Schema, SpecObject, Parameter, OpenApiDocument, BundledDocument } from './types.mjs' */
 
 /**

@@ -9,4 +9,6 @@ export * from './ajv.mjs';
 export * from './examples.mjs';
 export * from './mutate.mjs';
 export * from './write.mjs';
+export * from './documents.mjs';
+export * from './symbols.mjs';
 export * from './spec-model.mjs';

@@ -1,18 +1,11 @@
-// The client's error classes from the error catalog (`x-ascendex-error-catalog`): one class per
-// error group, all extending AscendexApiError, and the small tables `apiErrorFrom` picks them with.
-// Only what the runtime needs is emitted (no descriptions), so every app that can receive an error
-// envelope pays a few hundred bytes for it.
-import { banner, formatCode, jsdoc } from '@ascendex-toolkit/codegen-core';
-/** @import { OpenApiDocument } from '@ascendex-toolkit/codegen-core' */
-
-/**
- * @typedef {{ id: number, name: string, description: string }} CatalogGroup
- * @typedef {{ code: number, reason: string | null, group: string, description: string }} CatalogCode
- * @typedef {{ groups: CatalogGroup[], codes: CatalogCode[] }} ErrorCatalog
- */
+// The client's error classes from the error catalog (the spec model's `errorCatalog`): one class
+// per error group, all extending AscendexApiError, and the small tables `apiErrorFrom` picks them
+// with. Only what the runtime needs is emitted (no descriptions), so every app that can receive an
+// error envelope pays a few hundred bytes for it.
+import { banner, formatCode, jsdoc, packageNames, typesSymbols } from '@ascendex-toolkit/codegen-core';
+/** @import { ErrorCatalog, SpecModel } from '@ascendex-toolkit/codegen-core' */
 
 const GENERATOR = 'tools/gen-client';
-const SOURCE = 'spec/components/errors.yaml';
 
 /**
  * The TypeScript of the error classes and their lookup tables (without banner).
@@ -32,7 +25,7 @@ export function errorsSource(catalog) {
   const exceptions = catalog.codes.filter((c) => Math.floor(c.code / 10000) !== groupIds.get(c.group));
   const reasons = catalog.codes.filter((c) => c.reason !== null);
   return [
-    `import type { KnownErrorReason } from '@ascendex-toolkit/types';`,
+    `import type { ${typesSymbols.knownErrorReason} } from '${packageNames.types}';`,
     `import { AscendexApiError } from '../core/errors.js';`,
     '',
     ...classes,
@@ -48,7 +41,7 @@ export function errorsSource(catalog) {
         .join('\n')}\n};`,
     '',
     jsdoc("The catalog's reason of each known code that has one, for answers without a reason.", '@internal') +
-      `export const reasonOfCode: Readonly<Record<number, KnownErrorReason>> = {\n${reasons
+      `export const reasonOfCode: Readonly<Record<number, ${typesSymbols.knownErrorReason}>> = {\n${reasons
         .map((c) => `  ${c.code}: '${c.reason}',`)
         .join('\n')}\n};`,
     '',
@@ -58,13 +51,11 @@ export function errorsSource(catalog) {
 }
 
 /**
- * @param {OpenApiDocument} openapi
+ * @param {SpecModel} model
  * @param {string} outDir
  * @returns {Promise<Map<string, string>>}
  */
-export async function errorFiles(openapi, outDir) {
-  const catalog = /** @type {ErrorCatalog | undefined} */ (openapi['x-ascendex-error-catalog']);
-  if (!catalog) throw new Error('openapi.yaml has no x-ascendex-error-catalog');
-  const code = banner(GENERATOR, [SOURCE]) + '\n' + errorsSource(catalog);
+export async function errorFiles({ errorCatalog, sources }, outDir) {
+  const code = banner(GENERATOR, [sources.errorCatalog]) + '\n' + errorsSource(errorCatalog);
   return new Map([[`${outDir}/errors.gen.ts`, await formatCode(code)]]);
 }

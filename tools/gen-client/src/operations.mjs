@@ -6,17 +6,8 @@
 //   operations it calls; signing and account-group discovery are imported only by signed rows.
 // - `table.gen.ts`: every row by operationId and the types of the typed `request()`.
 // - `client.gen.ts`: `AscendexClient`, one method per operation.
-import {
-  banner,
-  formatCode,
-  jsdoc,
-  kebab,
-  pascal,
-  restOperations,
-  operationParams,
-  resolveRef,
-} from '@ascendex-toolkit/codegen-core';
-/** @import { OpenApiDocument, Operation, Schema } from '@ascendex-toolkit/codegen-core' */
+import { banner, formatCode, jsdoc, kebab, resolveRef, packageNames } from '@ascendex-toolkit/codegen-core';
+/** @import { OpenApiDocument, Operation, Schema, SpecModel, OperationSymbols } from '@ascendex-toolkit/codegen-core' */
 
 const GENERATOR = 'tools/gen-client';
 const SOURCE = 'spec/openapi.yaml';
@@ -24,11 +15,17 @@ const SOURCE = 'spec/openapi.yaml';
 const DISCOVERY = 'getAccountInfo';
 
 /**
+ * One operation as the client's files need it. The names of the types and validators it imports
+ * and of what it emits itself are the spec model's symbols: `types` (packages/types), `asserts`
+ * (the assertion of each validator of packages/validators), `fn`, `row` and `input` (this client).
  * @typedef {{
- *   id: string, Id: string, tag: string, method: string, route: string, op: Operation,
+ *   id: string, tag: string, method: string, route: string, op: Operation,
  *   pathParams: string[], queryParams: string[], hasBody: boolean, bodyRequired: boolean,
  *   required: boolean, fillTime: 'body' | 'orders' | undefined, x: Record<string, any>,
- * }} OperationModel
+ *   types: OperationSymbols['types'], asserts: { params: string, body?: string, response: string },
+ *   fn: string, row: string, input: string, discoverWith: string | undefined,
+ * }} OperationModel `discoverWith`: the row of the operation the account group is discovered
+ *   through, for operations whose route has one
  */
 
 /**
@@ -58,39 +55,46 @@ function timeTarget(openapi, bodySchema) {
 }
 
 /**
- * @param {OpenApiDocument} openapi
+ * @param {SpecModel} model
  * @returns {OperationModel[]}
  */
-function models(openapi) {
-  return restOperations(openapi).map(({ route, method, op }) => {
-    const params = operationParams(openapi, op).filter((p) => p.name !== 'accountGroup');
-    const bodySchema = op.requestBody?.content?.['application/json']?.schema;
+function models({ openapi, operations }) {
+  const discovery = operations.find((o) => o.id === DISCOVERY);
+  if (!discovery) throw new Error(`no operation ${DISCOVERY} to discover the account group through`);
+  return operations.map(({ id, tag, route, method, op, x, params: allParams, body: bodySchema, symbols }) => {
+    const params = allParams.filter((p) => p.name !== 'accountGroup');
     const body = resolveRef(openapi, bodySchema);
     const pathParams = params.filter((p) => p.in === 'path').map((p) => p.name);
     const queryParams = params.filter((p) => p.in === 'query').map((p) => p.name);
     for (const name of Object.keys(body?.properties ?? {})) {
       if (pathParams.includes(name) || queryParams.includes(name))
-        throw new Error(`${op.operationId}: body field ${name} is also a parameter; one object cannot hold both`);
+        throw new Error(`${id}: body field ${name} is also a parameter; one object cannot hold both`);
     }
     const fillTime = timeTarget(openapi, bodySchema);
     // `time` is filled in, so it does not make a body required.
     const bodyRequired =
-      Boolean(op.requestBody) &&
+      Boolean(bodySchema) &&
       (Boolean(body?.oneOf) || (body?.required ?? []).some((/** @type {string} */ f) => f !== 'time'));
+    const v = symbols.validators;
     return {
-      id: op.operationId,
-      Id: pascal(op.operationId),
-      tag: op.tags[0] ?? 'untagged',
+      id,
+      tag,
       method: method.toUpperCase(),
       route,
       op,
       pathParams,
       queryParams,
-      hasBody: Boolean(op.requestBody),
+      hasBody: Boolean(bodySchema),
       bodyRequired,
       required: params.some((p) => p.required) || bodyRequired,
       fillTime,
-      x: op['x-ascendex'],
+      x,
+      types: symbols.types,
+      asserts: { params: v.params.assert, ...(v.body ? { body: v.body.assert } : {}), response: v.response.assert },
+      fn: symbols.client.function,
+      row: symbols.client.row,
+      input: symbols.client.input,
+      discoverWith: x.accountGroup ? discovery.symbols.client.row : undefined,
     };
   });
 }
@@ -100,14 +104,14 @@ function models(openapi) {
  * @param {OperationModel} m
  */
 function inputType(m) {
-  const params = m.x.accountGroup ? `Omit<${m.Id}Params, 'accountGroup'>` : `${m.Id}Params`;
+  const params = m.x.accountGroup ? `Omit<${m.types.params}, 'accountGroup'>` : m.types.params;
   if (!m.hasBody) return params;
   const body =
     m.fillTime === 'body'
-      ? `WithOptionalTime<${m.Id}Body>`
+      ? `WithOptionalTime<${m.types.body}>`
       : m.fillTime === 'orders'
-        ? `OrdersWithOptionalTime<${m.Id}Body>`
-        : `${m.Id}Body`;
+        ? `OrdersWithOptionalTime<${m.types.body}>`
+        : m.types.body;
   return `${params} & ${body}`;
 }
 
@@ -122,7 +126,7 @@ function describe(m) {
  * @param {OperationModel} m
  */
 const resultType = (m) =>
-  m.x.singleOrList ? `SingleOrList<P['${m.x.singleOrList.param}'], ${m.Id}Data>` : `${m.Id}Data`;
+  m.x.singleOrList ? `SingleOrList<P['${m.x.singleOrList.param}'], ${m.types.data}>` : m.types.data;
 
 /**
  * The signature of the function or method of `m` (after `client` for functions).
@@ -132,12 +136,12 @@ function signature(m) {
   const q = m.required ? '' : '?';
   if (m.x.singleOrList) {
     return {
-      generics: `<const P extends ${m.Id}Input = ${m.Id}Input>`,
+      generics: `<const P extends ${m.input} = ${m.input}>`,
       params: `params${q}: P, options?: CallOptions`,
       result: resultType(m),
     };
   }
-  return { generics: '', params: `params${q}: ${m.Id}Input, options?: CallOptions`, result: `${m.Id}Data` };
+  return { generics: '', params: `params${q}: ${m.input}, options?: CallOptions`, result: m.types.data };
 }
 
 /**
@@ -171,13 +175,13 @@ function row(m) {
     `payload: '${x.payload ?? 'data'}'`,
     `singleOrList: ${x.singleOrList ? `'${x.singleOrList.param}'` : 'undefined'}`,
     `fillTime: ${m.fillTime ? `'${m.fillTime}'` : 'undefined'}`,
-    `assertParams: assert${m.Id}Params`,
-    `assertBody: ${m.hasBody ? `assert${m.Id}Body` : 'undefined'}`,
-    `assertResponse: assert${m.Id}Response`,
+    `assertParams: ${m.asserts.params}`,
+    `assertBody: ${m.asserts.body ?? 'undefined'}`,
+    `assertResponse: ${m.asserts.response}`,
     `auth: ${x.signed ? `{ prehash: '${x.prehash}', sign: signRequest }` : 'undefined'}`,
-    `discoverAccountGroup: ${x.accountGroup ? `${DISCOVERY}Operation` : 'undefined'}`,
+    `discoverAccountGroup: ${m.discoverWith ?? 'undefined'}`,
   ];
-  return `${jsdoc(`The operation table's row of ${m.id}.`)}export const ${m.id}Operation: OperationSpec = {\n${fields.join(',\n')}\n};\n`;
+  return `${jsdoc(`The operation table's row of ${m.id}.`)}export const ${m.row}: OperationSpec = {\n${fields.join(',\n')}\n};\n`;
 }
 
 /**
@@ -185,11 +189,11 @@ function row(m) {
  * @param {OperationModel[]} ops
  */
 function tagFile(tag, ops) {
-  const types = ops.flatMap((m) => [`${m.Id}Params`, ...(m.hasBody ? [`${m.Id}Body`] : []), `${m.Id}Data`]);
+  const types = ops.flatMap((m) => [m.types.params, ...(m.types.body ? [m.types.body] : []), m.types.data]);
   const validators = ops.flatMap((m) => [
-    `assert${m.Id}Params`,
-    ...(m.hasBody ? [`assert${m.Id}Body`] : []),
-    `assert${m.Id}Response`,
+    m.asserts.params,
+    ...(m.asserts.body ? [m.asserts.body] : []),
+    m.asserts.response,
   ]);
   const helpers = [
     'OperationSpec',
@@ -197,17 +201,17 @@ function tagFile(tag, ops) {
     ...(ops.some((m) => m.fillTime === 'body') ? ['WithOptionalTime'] : []),
     ...(ops.some((m) => m.fillTime === 'orders') ? ['OrdersWithOptionalTime'] : []),
   ];
-  const needsDiscovery = ops.some((m) => m.x.accountGroup);
+  const discoveryRow = ops.find((m) => m.discoverWith)?.discoverWith;
   const discoveryHere = ops.some((m) => m.id === DISCOVERY);
   const imports = [
-    `import type { ${types.join(', ')} } from '@ascendex-toolkit/types';`,
-    `import { ${validators.join(', ')} } from '@ascendex-toolkit/validators';`,
+    `import type { ${types.join(', ')} } from '${packageNames.types}';`,
+    `import { ${validators.join(', ')} } from '${packageNames.validators}';`,
     `import { call } from '../../core/request.js';`,
     `import type { ClientCore } from '../../core/client-core.js';`,
     `import type { CallOptions } from '../../core/options.js';`,
     `import type { ${helpers.join(', ')} } from '../../core/operation.js';`,
     ...(ops.some((m) => m.x.signed) ? [`import { signRequest } from '../../core/signing.js';`] : []),
-    ...(needsDiscovery && !discoveryHere ? [`import { ${DISCOVERY}Operation } from './account.gen.js';`] : []),
+    ...(discoveryRow && !discoveryHere ? [`import { ${discoveryRow} } from './account.gen.js';`] : []),
   ];
   // The discovery row comes first so that rows of the same file can refer to it.
   const ordered = [...ops.filter((m) => m.id === DISCOVERY), ...ops.filter((m) => m.id !== DISCOVERY)];
@@ -215,11 +219,11 @@ function tagFile(tag, ops) {
     const s = signature(m);
     return [
       jsdoc(`What ${m.id} takes: path, query and body fields side by side.`),
-      `export type ${m.Id}Input = ${inputType(m)};\n`,
+      `export type ${m.input} = ${inputType(m)};\n`,
       row(m),
       docOf(m),
-      `export function ${m.id}${s.generics}(client: ClientCore, ${s.params}): Promise<${s.result}> {\n`,
-      `  return call(client, ${m.id}Operation, params, options);\n}\n`,
+      `export function ${m.fn}${s.generics}(client: ClientCore, ${s.params}): Promise<${s.result}> {\n`,
+      `  return call(client, ${m.row}, params, options);\n}\n`,
     ].join('');
   });
   return `${banner(GENERATOR, [SOURCE])}\n${imports.join('\n')}\n\n${body.join('\n')}`;
@@ -232,31 +236,31 @@ function tableFile(all) {
   const byTag = groupByTag(all);
   const imports = [...byTag].map(
     ([tag, ops]) =>
-      `import { ${ops.map((m) => `${m.id}Operation`).join(', ')} } from './operations/${kebab(tag)}.gen.js';\n` +
-      `import type { ${ops.map((m) => `${m.Id}Input`).join(', ')} } from './operations/${kebab(tag)}.gen.js';`,
+      `import { ${ops.map((m) => m.row).join(', ')} } from './operations/${kebab(tag)}.gen.js';\n` +
+      `import type { ${ops.map((m) => m.input).join(', ')} } from './operations/${kebab(tag)}.gen.js';`,
   );
-  const dataTypes = all.map((m) => `${m.Id}Data`);
+  const dataTypes = all.map((m) => m.types.data);
   return `${banner(GENERATOR, [SOURCE])}
-import type { ${dataTypes.join(', ')} } from '@ascendex-toolkit/types';
+import type { ${dataTypes.join(', ')} } from '${packageNames.types}';
 import type { CallArgs, OperationSpec } from '../core/operation.js';
 ${imports.join('\n')}
 
 ${jsdoc('Every REST operation by operationId: the data the request core runs.')}export const operationTable = {
-${all.map((m) => `${m.id}: ${m.id}Operation`).join(',\n')}
+${all.map((m) => `${m.id}: ${m.row}`).join(',\n')}
 } as const satisfies Record<string, OperationSpec>;
 
 ${jsdoc('An operationId.')}export type OperationId = keyof typeof operationTable;
 
 ${jsdoc('What each operation takes.')}export interface OperationInputs {
-${all.map((m) => `${m.id}: ${m.Id}Input;`).join('\n')}
+${all.map((m) => `${m.id}: ${m.input};`).join('\n')}
 }
 
 ${jsdoc('What each operation returns (the payload of its success body).')}export interface OperationResults {
-${all.map((m) => `${m.id}: ${m.Id}Data;`).join('\n')}
+${all.map((m) => `${m.id}: ${m.types.data};`).join('\n')}
 }
 
 ${jsdoc('The arguments of `request(operationId, ...)`: the input is optional where nothing in it is required.')}export interface OperationArgs {
-${all.map((m) => `${m.id}: CallArgs<${m.Id}Input, ${!m.required}>;`).join('\n')}
+${all.map((m) => `${m.id}: CallArgs<${m.input}, ${!m.required}>;`).join('\n')}
 }
 `;
 }
@@ -268,15 +272,15 @@ function clientFile(all) {
   const byTag = groupByTag(all);
   const imports = [...byTag].map(
     ([tag, ops]) =>
-      `import { ${ops.map((m) => `${m.id} as ${m.id}Call, type ${m.Id}Input`).join(', ')} } from './operations/${kebab(tag)}.gen.js';`,
+      `import { ${ops.map((m) => `${m.fn} as ${m.fn}Call, type ${m.input}`).join(', ')} } from './operations/${kebab(tag)}.gen.js';`,
   );
   const helpers = ['SingleOrList'];
   const methods = all.map((m) => {
     const s = signature(m);
-    return `${docOf(m)}${m.id}${s.generics}(${s.params}): Promise<${s.result}> {\n  return ${m.id}Call(this, params, options);\n}\n`;
+    return `${docOf(m)}${m.id}${s.generics}(${s.params}): Promise<${s.result}> {\n  return ${m.fn}Call(this, params, options);\n}\n`;
   });
   return `${banner(GENERATOR, [SOURCE])}
-import type { ${all.map((m) => `${m.Id}Data`).join(', ')} } from '@ascendex-toolkit/types';
+import type { ${all.map((m) => m.types.data).join(', ')} } from '${packageNames.types}';
 import { ClientCore } from '../core/client-core.js';
 import { call } from '../core/request.js';
 import { syncClock } from '../core/clock.js';
@@ -317,12 +321,12 @@ function groupByTag(all) {
 }
 
 /**
- * @param {OpenApiDocument} openapi
+ * @param {SpecModel} model
  * @param {string} outDir
  * @returns {Promise<Map<string, string>>}
  */
-export async function operationFiles(openapi, outDir) {
-  const all = models(openapi);
+export async function operationFiles(model, outDir) {
+  const all = models(model);
   /** @type {Map<string, string>} */
   const files = new Map();
   for (const [tag, ops] of groupByTag(all)) {

@@ -7,20 +7,9 @@
 //   (the spec's first success example) and its error scenarios by reason;
 // - `http/<tag>.gen.ts`: one typed `handle<OperationId>(override?, options?)` per operation, and
 //   `http/index.gen.ts` with all of them and the `handlers` list.
-import {
-  banner,
-  formatCode,
-  documents,
-  restOperations,
-  operationParams,
-  pascal,
-  kebab,
-  jsdoc,
-  resolveRef,
-} from '@ascendex-toolkit/codegen-core';
+import { banner, formatCode, specModel, kebab, jsdoc } from '@ascendex-toolkit/codegen-core';
 import { toJsLiteral } from '@ascendex-toolkit/gen-spec';
-import { invalidReasons } from '@ascendex-toolkit/gen-validators';
-/** @import { OpenApiDocument, Operation, Schema, SpecObject } from '@ascendex-toolkit/codegen-core' */
+/** @import { OperationModel, SpecModel, SpecObject } from '@ascendex-toolkit/codegen-core' */
 
 export const outDir = 'packages/mocks/src/generated';
 const GENERATOR = 'tools/gen-mocks';
@@ -31,11 +20,6 @@ const head = banner(GENERATOR, SOURCES) + '\n';
 const FALLBACK_REASON = 'INVALID_REQUEST_DATA';
 /** What a signed operation answers for a missing, unreadable, stale or wrong signature (packages/mocks/src/http/auth-refusal.ts). */
 const AUTH_REASONS = ['AUTHORIZATION_NEEDED', 'AUTHENTICATION_FAILED', 'INVALID_TIMESTAMP'];
-
-/**
- * @typedef {{ code: number, reason: string | null, group: string, description: string }} CatalogEntry
- * @typedef {{ codes: CatalogEntry[] }} ErrorCatalog
- */
 
 /**
  * An example body is an error envelope when it carries a non-zero `code`.
@@ -64,50 +48,36 @@ function mswPaths(route, accountGroup) {
  * The error scenarios of one operation by reason: the spec's error examples as they are, then an
  * envelope built from the catalog for each other reason the operation documents (its fields'
  * `x-ascendex-invalid`, the fallback refusal, and the auth refusals of signed operations).
- * @param {OpenApiDocument} openapi
- * @param {Operation} op
- * @param {Record<string, { value: unknown }>} examples
+ * @param {SpecModel} model
+ * @param {OperationModel} operation
  * @returns {Map<string, unknown>}
  */
-function errorScenarios(openapi, op, examples) {
+function errorScenarios({ errorOfReason }, { id, params, body, x, responseExamples, invalidReasons }) {
   /** @type {Map<string, unknown>} */
   const scenarios = new Map();
-  for (const { value } of Object.values(examples)) {
+  for (const { value } of Object.values(responseExamples)) {
     if (isErrorExample(value) && !scenarios.has(value.reason)) scenarios.set(value.reason, value);
   }
-  const params = operationParams(openapi, op);
-  /** @type {Schema[]} */
-  const requestSchemas = [
-    { type: 'object', properties: Object.fromEntries(params.map((p) => [p.name, p.schema])) },
-    ...(op.requestBody ? [resolveRef(openapi, op.requestBody).content['application/json'].schema] : []),
-  ];
-  const reasons = [
-    ...new Set(invalidReasons(requestSchemas, (name) => openapi.components.schemas[name]).values()),
-  ].sort();
-  if (params.length > 0 || op.requestBody) reasons.push(FALLBACK_REASON);
-  if (op['x-ascendex'].signed) reasons.push(...AUTH_REASONS);
-  const catalog = /** @type {ErrorCatalog} */ (openapi['x-ascendex-error-catalog']);
+  const reasons = [...invalidReasons];
+  if (params.length > 0 || body) reasons.push(FALLBACK_REASON);
+  if (x.signed) reasons.push(...AUTH_REASONS);
   for (const reason of reasons) {
     if (scenarios.has(reason)) continue;
-    const entry = catalog.codes.find((c) => c.reason === reason);
-    if (!entry) throw new Error(`${op.operationId}: error reason ${reason} is not in the error catalog`);
+    const entry = errorOfReason(reason, id);
     scenarios.set(reason, { code: entry.code, reason, message: entry.description });
   }
   return scenarios;
 }
 
 /**
- * @param {OpenApiDocument} openapi
- * @param {{ route: string, method: string, op: Operation }} entry
+ * @param {SpecModel} model
+ * @param {OperationModel} operation
  */
-function operationEntry(openapi, { route, method, op }) {
-  const x = op['x-ascendex'];
-  const content = resolveRef(openapi, op.responses['200']).content['application/json'];
-  /** @type {Record<string, { value: unknown }>} */
-  const examples = content.examples ?? {};
-  const success = Object.entries(examples).find(([, e]) => !isErrorExample(e.value));
-  if (!success) throw new Error(`${op.operationId}: no success example to answer with`);
-  const errors = errorScenarios(openapi, op, examples);
+function operationEntry(model, operation) {
+  const { id, op, x, route, method, responseExamples } = operation;
+  const success = Object.entries(responseExamples).find(([, e]) => !isErrorExample(e.value));
+  if (!success) throw new Error(`${id}: no success example to answer with`);
+  const errors = errorScenarios(model, operation);
   const fields = [
     `tag: ${JSON.stringify(op.tags[0])}`,
     `methods: ${JSON.stringify([method, ...(x.alsoAccepts?.methods ?? [])])}`,
@@ -119,32 +89,28 @@ function operationEntry(openapi, { route, method, op }) {
     `${jsdoc(`The spec's \`${success[0]}\` example.`)}example: ${toJsLiteral(success[1].value)}`,
     `errors: {\n${[...errors].map(([reason, value]) => `${reason}: ${toJsLiteral(value)}`).join(',\n')}\n}`,
   ];
-  const doc = jsdoc(`${op.summary ?? op.operationId}: ${method.toUpperCase()} ${route}`);
-  return `${doc}${op.operationId}: {\n${fields.join(',\n')}\n}`;
+  const doc = jsdoc(`${op.summary ?? id}: ${method.toUpperCase()} ${route}`);
+  return `${doc}${id}: {\n${fields.join(',\n')}\n}`;
 }
 
-/**
- * @param {Operation} op
- * @param {string} method
- * @param {string} route
- */
-function handlerFunction(op, method, route) {
-  const id = op.operationId;
-  const x = op['x-ascendex'];
+/** @param {OperationModel} operation */
+function handlerFunction({ id, op, x, method, route, symbols }) {
   return (
     jsdoc(
       `MSW handler of \`${id}\` (${op.summary ?? id}): ${method.toUpperCase()} ${route}${x.signed ? `, signed over \`${x.prehash}\`` : ''}.`,
       'Answers the override when given, else the chosen error scenario, else the backend, else the spec example.',
     ) +
-    `export function handle${pascal(id)}(override?: OperationOverride<'${id}'>, options?: HttpMockOptions): HttpHandler {\n` +
+    `export function ${symbols.mocks.handler}(override?: OperationOverride<'${id}'>, options?: HttpMockOptions): HttpHandler {\n` +
     `  return operationHandler('${id}', override, options);\n}\n`
   );
 }
 
-/** @returns {Promise<Map<string, string>>} */
-export async function generate() {
-  const { openapi } = documents();
-  const operations = restOperations(openapi);
+/**
+ * @param {SpecModel} [model] the spec model (codegen-core), by default the working tree's
+ * @returns {Promise<Map<string, string>>}
+ */
+export async function generate(model = specModel()) {
+  const { operations } = model;
   /** @type {Map<string, string>} */
   const files = new Map();
 
@@ -155,20 +121,17 @@ export async function generate() {
       'Every REST operation as the mocks answer it: routes (MSW patterns), signing, payload kind, the',
       'default success body and the error scenarios by reason.',
     ) +
-    `export const mockOperations = {\n${operations.map((o) => operationEntry(openapi, o)).join(',\n')}\n} satisfies MockOperationTable;\n`;
+    `export const mockOperations = {\n${operations.map((o) => operationEntry(model, o)).join(',\n')}\n} satisfies MockOperationTable;\n`;
   files.set(`${outDir}/operations.gen.ts`, await formatCode(table));
 
-  /** @type {Map<string, typeof operations>} */
+  /** @type {Map<string, OperationModel[]>} */
   const byTag = new Map();
-  for (const o of operations) {
-    const tag = /** @type {string} */ (o.op.tags[0]);
-    byTag.set(tag, [...(byTag.get(tag) ?? []), o]);
-  }
+  for (const o of operations) byTag.set(o.tag, [...(byTag.get(o.tag) ?? []), o]);
   const imports =
     `import type { HttpHandler } from 'msw';\n` +
     `import { operationHandler, type OperationOverride, type HttpMockOptions } from '../../http/operation-handler.js';\n\n`;
   for (const [tag, ops] of byTag) {
-    const code = head + imports + ops.map(({ op, method, route }) => handlerFunction(op, method, route)).join('\n');
+    const code = head + imports + ops.map(handlerFunction).join('\n');
     files.set(`${outDir}/http/${kebab(tag)}.gen.ts`, await formatCode(code));
   }
   const index =
@@ -177,7 +140,7 @@ export async function generate() {
     [...byTag]
       .map(
         ([tag, ops]) =>
-          `import { ${ops.map(({ op }) => `handle${pascal(op.operationId)}`).join(', ')} } from './${kebab(tag)}.gen.js';`,
+          `import { ${ops.map(({ symbols }) => symbols.mocks.handler).join(', ')} } from './${kebab(tag)}.gen.js';`,
       )
       .join('\n') +
     '\n\n' +
@@ -185,7 +148,7 @@ export async function generate() {
     '\n\n' +
     jsdoc('A handler for every REST operation with the default options (spec examples, signatures checked).') +
     `export const handlers: readonly HttpHandler[] = [\n${operations
-      .map(({ op }) => `handle${pascal(op.operationId)}()`)
+      .map(({ symbols }) => `${symbols.mocks.handler}()`)
       .join(',\n')}\n];\n`;
   files.set(`${outDir}/http/index.gen.ts`, await formatCode(index));
   return files;

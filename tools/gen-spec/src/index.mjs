@@ -2,10 +2,10 @@
 // The raw documents (JSON and YAML) are what other teams' tools load; the `.gen.ts` modules hold
 // the same values as typed data (bigints exact) for the package's entry point.
 import { createHash } from 'node:crypto';
-import { banner, documents } from '@ascendex-toolkit/codegen-core';
+import { banner, specModel } from '@ascendex-toolkit/codegen-core';
 import { assertSelfContained } from './self-contained.mjs';
 import { toJson, toYaml, toJsLiteral, assertRoundTrip } from './serialize.mjs';
-import { errorCatalog, discrepancyLog, errorCatalogSource, discrepanciesSource } from './logs.mjs';
+/** @import { SpecModel } from '@ascendex-toolkit/codegen-core' */
 
 export const outDir = 'packages/spec/src/generated';
 const GENERATOR = 'tools/gen-spec';
@@ -46,36 +46,32 @@ function dataModule(sources, name, type, value, doc, declarations = '') {
   return `${codeBanner(sources)}import type { ${typeName} } from '../types.js';\n\n${declarations}/** ${doc} */\nexport const ${name}: ${type} = ${toJsLiteral(value)};\n`;
 }
 
-/** @returns {Promise<Map<string, string>>} repo-relative path -> content */
-export async function generate() {
-  const { openapi, asyncapi } = documents();
+/**
+ * @param {SpecModel} [model] the spec model (codegen-core), by default the working tree's
+ * @returns {Promise<Map<string, string>>} repo-relative path -> content
+ */
+export async function generate(model = specModel()) {
+  const { openapi, asyncapi, errorCatalog: catalog, sources } = model;
+  const { areas, entries } = model.discrepancies;
   assertSelfContained(openapi, 'the bundled OpenAPI document');
   assertSelfContained(asyncapi, 'the bundled AsyncAPI document');
-  const catalog = errorCatalog();
-  const { areas, entries } = discrepancyLog();
 
   /** @type {Map<string, string>} */
   const files = new Map();
-  addRaw(files, 'openapi', openapi, ['spec/openapi.yaml'], ['json', 'yaml']);
-  addRaw(files, 'asyncapi', asyncapi, ['spec/asyncapi.yaml'], ['json', 'yaml']);
-  addRaw(files, 'error-catalog', catalog, [errorCatalogSource], ['json']);
-  addRaw(files, 'discrepancies', entries, [discrepanciesSource], ['json']);
+  addRaw(files, 'openapi', openapi, [sources.openapi], ['json', 'yaml']);
+  addRaw(files, 'asyncapi', asyncapi, [sources.asyncapi], ['json', 'yaml']);
+  addRaw(files, 'error-catalog', catalog, [sources.errorCatalog], ['json']);
+  addRaw(files, 'discrepancies', entries, [sources.discrepancies], ['json']);
   const raw = [...files].map(([p, text]) => ({ name: p.slice(outDir.length + 1), text }));
 
   files.set(
     `${outDir}/openapi.gen.ts`,
-    dataModule(
-      ['spec/openapi.yaml'],
-      'openapi',
-      'OpenApiDocument',
-      openapi,
-      'The bundled OpenAPI 3.1 document (REST).',
-    ),
+    dataModule([sources.openapi], 'openapi', 'OpenApiDocument', openapi, 'The bundled OpenAPI 3.1 document (REST).'),
   );
   files.set(
     `${outDir}/asyncapi.gen.ts`,
     dataModule(
-      ['spec/asyncapi.yaml'],
+      [sources.asyncapi],
       'asyncapi',
       'AsyncApiDocument',
       asyncapi,
@@ -84,12 +80,12 @@ export async function generate() {
   );
   files.set(
     `${outDir}/error-catalog.gen.ts`,
-    dataModule([errorCatalogSource], 'errorCatalog', 'ErrorCatalog', catalog, 'The error catalog: groups and codes.'),
+    dataModule([sources.errorCatalog], 'errorCatalog', 'ErrorCatalog', catalog, 'The error catalog: groups and codes.'),
   );
   files.set(
     `${outDir}/discrepancies.gen.ts`,
     dataModule(
-      [discrepanciesSource],
+      [sources.discrepancies],
       'discrepancies',
       'DiscrepancyEntry[]',
       entries,
@@ -97,23 +93,22 @@ export async function generate() {
       `/** The parts of the API the discrepancy log has a file for. */\nexport type DiscrepancyArea = ${areas.map((a) => JSON.stringify(a)).join(' | ')};\n\n`,
     ),
   );
-  files.set(`${outDir}/spec-info.gen.ts`, specInfoModule(openapi, asyncapi, raw));
+  files.set(`${outDir}/spec-info.gen.ts`, specInfoModule(model, raw));
   return files;
 }
 
 /**
  * Versions of both documents and the SHA-256 of every raw file, so a consumer can check that
  * the file it loaded is the one this package was built with.
- * @param {any} openapi
- * @param {any} asyncapi
+ * @param {SpecModel} model
  * @param {{ name: string, text: string }[]} raw
  */
-function specInfoModule(openapi, asyncapi, raw) {
+function specInfoModule({ openapi, asyncapi, sources }, raw) {
   const hashes = raw.map(
     ({ name, text }) =>
       `    ${JSON.stringify(name)}: ${JSON.stringify(createHash('sha256').update(text).digest('hex'))},`,
   );
-  return `${codeBanner(['spec/openapi.yaml', 'spec/asyncapi.yaml', errorCatalogSource, discrepanciesSource])}/** The spec this package was built from. */
+  return `${codeBanner([sources.openapi, sources.asyncapi, sources.errorCatalog, sources.discrepancies])}/** The spec this package was built from. */
 export const specInfo = {
   /** \`info.version\` of the OpenAPI document. */
   openapiVersion: ${JSON.stringify(openapi.info.version)},

@@ -1,5 +1,5 @@
 // @asyncapi/generator 2.x ships no type declarations; this declares the part of its library API that
-// ws-types.mjs uses.
+// render-asyncapi-template.mjs uses.
 declare module '@asyncapi/generator' {
   export default class Generator {
     constructor(

@@ -1,36 +1,38 @@
-// Runtime constants next to the types: the enum value arrays and the error catalog.
-import path from 'node:path';
-import { readYaml, specDir, jsdoc } from '@ascendex-toolkit/codegen-core';
+// Runtime constants next to the types: the enum value arrays and the error catalog, both tables
+// of the spec model.
+import { jsdoc, typesSymbols } from '@ascendex-toolkit/codegen-core';
+/** @import { EnumModel, ErrorCatalog } from '@ascendex-toolkit/codegen-core' */
 
 /** @param {string} s */
 const lowerFirst = (s) => s.charAt(0).toLowerCase() + s.slice(1);
 
 /**
- * `export const orderSideValues = [...] as const` for every enum of components/schemas/enums.yaml.
- * @param {string[]} schemaNames the types schemas.gen.ts exports
+ * `export const orderSideValues = [...] as const` for every enum. An enum that is a component
+ * schema already has its type in schemas.gen.ts; the others get theirs here.
+ * @param {EnumModel[]} enums
  */
-export function enumsSource(schemaNames) {
-  const enums = readYaml(path.join(specDir, 'components/schemas/enums.yaml'));
-  const imported = Object.keys(enums).filter((n) => schemaNames.includes(n));
+export function enumsSource(enums) {
+  const imported = enums.filter((e) => e.component).map((e) => e.name);
   const out = [];
   if (imported.length) out.push(`import type { ${imported.join(', ')} } from './schemas.gen.js';`, '');
-  for (const [name, schema] of Object.entries(enums)) {
-    const values = JSON.stringify(schema.enum);
+  for (const { name, values, description, component } of enums) {
+    const list = JSON.stringify(values);
     const doc = jsdoc(`Every value of {@link ${name}}, for runtime checks and pickers.`);
-    if (imported.includes(name)) {
-      out.push(`${doc}export const ${lowerFirst(name)}Values = ${values} as const satisfies readonly ${name}[];`);
+    if (component) {
+      out.push(`${doc}export const ${lowerFirst(name)}Values = ${list} as const satisfies readonly ${name}[];`);
     } else {
-      out.push(`${doc}export const ${lowerFirst(name)}Values = ${values} as const;`);
-      out.push(`${jsdoc(schema.description)}export type ${name} = (typeof ${lowerFirst(name)}Values)[number];`);
+      out.push(`${doc}export const ${lowerFirst(name)}Values = ${list} as const;`);
+      out.push(`${jsdoc(description)}export type ${name} = (typeof ${lowerFirst(name)}Values)[number];`);
     }
   }
   return out.join('\n');
 }
 
-/** The error catalog as typed constants. */
-export function errorsSource() {
-  /** @type {{ groups: { name: string, id: number, description: string }[], codes: { code: number, reason: string | null, group: string, description: string }[] }} */
-  const { groups, codes } = readYaml(path.join(specDir, 'components/errors.yaml'));
+/**
+ * The error catalog as typed constants.
+ * @param {ErrorCatalog} catalog
+ */
+export function errorsSource({ groups, codes }) {
   const groupEntries = groups.map(
     (g) => `  ${g.name}: { id: ${g.id}, description: ${JSON.stringify(g.description)} },`,
   );
@@ -53,6 +55,6 @@ export function errorsSource() {
     jsdoc('Every error code the exchange documents: code -> reason, group, description.') +
       `export const errorCatalog = {\n${codeEntries.join('\n')}\n} as const satisfies Record<number, ErrorCatalogEntry>;`,
     `export type KnownErrorCode = keyof typeof errorCatalog;`,
-    `export type KnownErrorReason = NonNullable<(typeof errorCatalog)[KnownErrorCode]['reason']>;`,
+    `export type ${typesSymbols.knownErrorReason} = NonNullable<(typeof errorCatalog)[KnownErrorCode]['reason']>;`,
   ].join('\n');
 }

@@ -1,11 +1,11 @@
 // Generates packages/types/src/generated from the spec. Pure: returns path -> content.
 import { createHash } from 'node:crypto';
-import { banner, formatCode, documents, jsonText } from '@ascendex-toolkit/codegen-core';
+import { banner, formatCode, specModel, jsonText } from '@ascendex-toolkit/codegen-core';
 import { convertSchemas } from './schema-types.mjs';
 import { restTypeFiles } from './rest-types.mjs';
 import { enumsSource, errorsSource } from './catalog-types.mjs';
 import { renderWsStructure } from './ws-types.mjs';
-/** @import { BundledDocument } from '@ascendex-toolkit/codegen-core' */
+/** @import { BundledDocument, SpecModel } from '@ascendex-toolkit/codegen-core' */
 
 export const outDir = 'packages/types/src/generated';
 const GENERATOR = 'tools/gen-types';
@@ -18,24 +18,27 @@ async function file(sources, code) {
   return formatCode(banner(GENERATOR, sources) + '\n' + code);
 }
 
-/** @returns {Promise<Map<string, string>>} repo-relative path -> content */
-export async function generate() {
-  const { openapi, asyncapi } = documents();
+/**
+ * @param {SpecModel} [model] the spec model (codegen-core), by default the working tree's
+ * @returns {Promise<Map<string, string>>} repo-relative path -> content
+ */
+export async function generate(model = specModel()) {
+  const { openapi, asyncapi, sources } = model;
   const files = new Map();
-  const { components, restPaths, aliases, schemaNames } = await convertSchemas(openapi, asyncapi);
-  const both = ['spec/openapi.yaml', 'spec/asyncapi.yaml'];
+  const { components, restPaths, aliases } = await convertSchemas(openapi, asyncapi);
+  const both = [sources.openapi, sources.asyncapi];
   files.set(`${outDir}/schemas.gen.ts`, await file(both, `${components}\n\n${aliases}\n`));
   files.set(
     `${outDir}/rest/paths.gen.ts`,
-    await file(['spec/openapi.yaml'], `import type { components } from '../schemas.gen.js';\n\n${restPaths}`),
+    await file([sources.openapi], `import type { components } from '../schemas.gen.js';\n\n${restPaths}`),
   );
-  for (const [tag, code] of restTypeFiles(openapi)) {
-    files.set(`${outDir}/rest/${tag}.gen.ts`, await file(['spec/openapi.yaml'], code));
+  for (const [tag, code] of restTypeFiles(model)) {
+    files.set(`${outDir}/rest/${tag}.gen.ts`, await file([sources.openapi], code));
   }
-  files.set(`${outDir}/enums.gen.ts`, await file(['spec/components/schemas/enums.yaml'], enumsSource(schemaNames)));
-  files.set(`${outDir}/errors.gen.ts`, await file(['spec/components/errors.yaml'], errorsSource()));
-  for (const [name, code] of await renderWsStructure(asyncapi)) {
-    files.set(`${outDir}/ws/${name}`, await file(['spec/asyncapi.yaml'], code));
+  files.set(`${outDir}/enums.gen.ts`, await file([sources.enums], enumsSource(model.enums)));
+  files.set(`${outDir}/errors.gen.ts`, await file([sources.errorCatalog], errorsSource(model.errorCatalog)));
+  for (const [name, code] of await renderWsStructure(model)) {
+    files.set(`${outDir}/ws/${name}`, await file([sources.asyncapi], code));
   }
   files.set(`${outDir}/spec-info.gen.ts`, await file(both, specInfoSource(openapi, asyncapi)));
   files.set(`${outDir}/index.gen.ts`, await file(both, barrelSource([...files.keys()])));

@@ -1,12 +1,13 @@
 // Named REST types per tag: <Op>Params (path + query), <Op>Body, <Op>Response (the whole 200
-// body: success or error envelope) and <Op>Data (the payload inside the success envelope).
-// <Op>Success is a component schema, so it comes from schemas.gen.ts.
-import { restOperations, pascal, jsdoc, operationParams, PARAMS_IN } from '@ascendex-toolkit/codegen-core';
-/** @import { Operation, OpenApiDocument } from '@ascendex-toolkit/codegen-core' */
+// body: success or error envelope) and <Op>Data (the payload inside the success envelope), named
+// by the spec model's operation symbols. The success envelope is a component schema, so its type
+// comes from schemas.gen.ts.
+import { jsdoc, PARAMS_IN, typesSymbols } from '@ascendex-toolkit/codegen-core';
+/** @import { OperationModel, SpecModel } from '@ascendex-toolkit/codegen-core' */
 
 /**
- * `x-ascendex.payload` -> the `<Op>Data` type, given the `<Op>Success` type name.
- * @type {Record<'data' | 'info' | 'body' | 'none', (success: string) => string>}
+ * `x-ascendex.payload` -> the `<Op>Data` type, given the success envelope's type name.
+ * @type {Record<OperationModel['payload'], (success: string) => string>}
  */
 const PAYLOAD_TYPE = {
   data: (s) => `${s}['data']`,
@@ -15,31 +16,28 @@ const PAYLOAD_TYPE = {
   none: () => 'undefined',
 };
 
-/**
- * @param {OpenApiDocument} openapi
- * @param {Operation} op
- * @param {string} id
- */
-function paramsType(openapi, op, id) {
-  const params = operationParams(openapi, op);
+const OPERATIONS = typesSymbols.operations;
+
+/** @param {OperationModel} m */
+function paramsType({ params, id }) {
   const parts = PARAMS_IN.filter((where) => params.some((p) => p.in === where)).map(
-    (where) => `NonNullable<operations['${id}']['parameters']['${where}']>`,
+    (where) => `NonNullable<${OPERATIONS}['${id}']['parameters']['${where}']>`,
   );
   return parts.length ? parts.join(' & ') : 'Record<string, never>';
 }
 
 /**
- * @param {OpenApiDocument} openapi
+ * @param {SpecModel} model
  * @returns {Map<string, string>} tag -> TypeScript source (without banner)
  */
-export function restTypeFiles(openapi) {
+export function restTypeFiles(model) {
+  /** @type {Map<string, { lines: string[], successes: Set<string> }>} */
   const byTag = new Map();
-  for (const { route, method, op } of restOperations(openapi)) {
-    const id = op.operationId;
-    const Op = pascal(id);
-    const x = op['x-ascendex'];
-    const tag = op.tags[0];
-    const lines = byTag.get(tag) ?? [];
+  for (const m of model.operations) {
+    const { id, op, x, tag, route, method, payload } = m;
+    const types = m.symbols.types;
+    const file = byTag.get(tag) ?? { lines: [], successes: new Set() };
+    const lines = file.lines;
     const where = `${method.toUpperCase()} ${route} · ${x.signed ? `signed, prehash \`${x.prehash}\`` : 'public'}`;
     const doc = jsdoc(
       op.summary,
@@ -47,30 +45,29 @@ export function restTypeFiles(openapi) {
       where,
       op.deprecated ? '@deprecated the exchange keeps this endpoint for old clients only' : '',
     );
-    lines.push(`${doc}export type ${Op}Params = ${paramsType(openapi, op, id)};`);
-    if (op.requestBody) {
+    lines.push(`${doc}export type ${types.params} = ${paramsType(m)};`);
+    if (types.body) {
       lines.push(
-        `/** JSON body of ${id}. */\nexport type ${Op}Body = NonNullable<operations['${id}']['requestBody']>['content']['application/json'];`,
+        `/** JSON body of ${id}. */\nexport type ${types.body} = NonNullable<${OPERATIONS}['${id}']['requestBody']>['content']['application/json'];`,
       );
     }
     lines.push(
-      `/** Whole 200 body of ${id}: the success envelope or an error envelope. */\nexport type ${Op}Response = operations['${id}']['responses'][200]['content']['application/json'];`,
+      `/** Whole 200 body of ${id}: the success envelope or an error envelope. */\nexport type ${types.response} = ${OPERATIONS}['${id}']['responses'][200]['content']['application/json'];`,
     );
-    /** @type {keyof typeof PAYLOAD_TYPE} */
-    const payload = x.payload ?? 'data';
+    if (payload !== 'none' && !m.success) throw new Error(`${id}: a payload without a success envelope schema`);
+    if (payload !== 'none' && m.success) file.successes.add(m.success);
     lines.push(
-      `/** Payload of a successful ${id} (\`x-ascendex.payload: ${payload}\`). */\nexport type ${Op}Data = ${PAYLOAD_TYPE[payload](`${Op}Success`)};`,
+      `/** Payload of a successful ${id} (\`x-ascendex.payload: ${payload}\`). */\nexport type ${types.data} = ${PAYLOAD_TYPE[payload](m.success ?? '')};`,
     );
-    byTag.set(tag, lines);
+    byTag.set(tag, file);
   }
   const files = new Map();
-  for (const [tag, lines] of [...byTag].sort(([a], [b]) => a.localeCompare(b))) {
-    const successes = [...new Set(lines.join('\n').match(/\b\w+Success\b/g))].sort();
+  for (const [tag, { lines, successes }] of [...byTag].sort(([a], [b]) => a.localeCompare(b))) {
     files.set(
       tag,
       [
-        `import type { operations } from './paths.gen.js';`,
-        `import type { ${successes.join(', ')} } from '../schemas.gen.js';`,
+        `import type { ${OPERATIONS} } from './paths.gen.js';`,
+        `import type { ${[...successes].sort().join(', ')} } from '../schemas.gen.js';`,
         '',
         ...lines,
       ].join('\n'),

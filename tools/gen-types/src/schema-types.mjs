@@ -35,9 +35,8 @@ function withoutExamples(node) {
 /**
  * @param {BundledDocument} openapi
  * @param {BundledDocument} asyncapi
- * @returns {Promise<{ components: string, restPaths: string, aliases: string, schemaNames: string[] }>} TypeScript
- *   sources: the `components` interface, the REST `paths`/`operations` interfaces, one named alias per
- *   schema; and the names of all schemas.
+ * @returns {Promise<{ components: string, restPaths: string, aliases: string }>} TypeScript sources: the
+ *   `components` interface, the REST `paths`/`operations` interfaces, one named alias per schema.
  */
 export async function convertSchemas(openapi, asyncapi) {
   const merged = withoutExamples(structuredClone(openapi));
@@ -60,5 +59,5 @@ export async function convertSchemas(openapi, asyncapi) {
   const aliases = Object.entries(merged.components.schemas)
     .map(([name, s]) => `${jsdoc(s.description)}export type ${name} = components['schemas']['${name}'];`)
     .join('\n');
-  return { components, restPaths, aliases, schemaNames: Object.keys(merged.components.schemas) };
+  return { components, restPaths, aliases };
 }

@@ -1,43 +1,12 @@
-/// <reference path="./asyncapi-generator.d.ts" />
-// Renders the local AsyncAPI template (tools/asyncapi-template) with the AsyncAPI generator (2.x),
-// driven through the generator's library API. gen-types renders the WebSocket structure types with
-// it; gen-client renders the client's WebSocket tables (template parameter `render`).
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import Generator from '@asyncapi/generator';
-import { repoRoot, jsonText } from '@ascendex-toolkit/codegen-core';
-
-const templateDir = path.join(repoRoot, 'tools/asyncapi-template');
+// The WebSocket structure types of packages/types (ws/*.gen.ts), rendered by the repo's AsyncAPI
+// template (`render: types`, tools/asyncapi-template/components/ws-structure.js).
+import { renderAsyncapiTemplate } from './render-asyncapi-template.mjs';
+/** @import { SpecModel } from '@ascendex-toolkit/codegen-core' */
 
 /**
- * Runs the template over a bundled AsyncAPI document and returns the `.gen.ts` files it wrote.
- * @param {object} asyncapi the bundled AsyncAPI document
- * @param {Record<string, string>} templateParams the template's parameters (see its package.json)
- * @param {string} expected a file the rendering must produce
- * @returns {Promise<Map<string, string>>} file name (relative to the output folder) -> source
- */
-export async function renderAsyncapiTemplate(asyncapi, templateParams, expected) {
-  const out = mkdtempSync(path.join(tmpdir(), 'asyncapi-gen-'));
-  try {
-    const generator = new Generator(templateDir, out, { forceWrite: true, templateParams });
-    await generator.generateFromString(jsonText(asyncapi));
-    const files = new Map();
-    for (const name of readdirSync(out).sort()) {
-      if (name.endsWith('.gen.ts')) files.set(name, readFileSync(path.join(out, name), 'utf8'));
-    }
-    if (!files.has(expected)) throw new Error(`the AsyncAPI template produced no ${expected}`);
-    return files;
-  } finally {
-    rmSync(out, { recursive: true, force: true });
-  }
-}
-
-/**
- * The WebSocket structure types of packages/types.
- * @param {object} asyncapi the bundled AsyncAPI document
+ * @param {SpecModel} model
  * @returns {Promise<Map<string, string>>} file name (relative to generated/ws) -> source
  */
-export function renderWsStructure(asyncapi) {
-  return renderAsyncapiTemplate(asyncapi, { render: 'types', schemasModule: '../schemas.gen.js' }, 'index.gen.ts');
+export function renderWsStructure(model) {
+  return renderAsyncapiTemplate(model, { render: 'types', schemasModule: '../schemas.gen.js' }, 'index.gen.ts');
 }

@@ -1,7 +1,7 @@
-// The server-message dispatch table: for each message (in the root's x-ascendex-server-messages
-// order) the const values of the discriminating fields, `false` meaning "must be absent".
+// The server-message dispatch table: for each server message (in the spec model's dispatch order)
+// the const values of the discriminating fields, `false` meaning "must be absent".
 import { resolveRef } from '@ascendex-toolkit/codegen-core';
-/** @import { BundledDocument, Schema } from '@ascendex-toolkit/codegen-core' */
+/** @import { BundledDocument, Schema, SpecModel } from '@ascendex-toolkit/codegen-core' */
 
 /** @typedef {string | number | boolean | false} MatchValue a const value, or `false` for "must be absent" */
 
@@ -47,16 +47,14 @@ function variants(payload, keys, doc) {
 }
 
 /**
- * @param {BundledDocument} asyncapi
+ * @param {SpecModel} model
  * @returns {{ keys: string[], entries: { name: string, match: Record<string, MatchValue> }[] }}
  */
-export function dispatchTable(asyncapi) {
-  const keys = asyncapi['x-ascendex-discriminators'] ?? [];
-  /** @type {string[]} */
-  const names = asyncapi['x-ascendex-server-messages'] ?? [];
-  const entries = names.flatMap((name) => {
+export function dispatchTable({ asyncapi, ws }) {
+  const keys = ws.discriminators;
+  const entries = ws.serverMessages.flatMap((name) => {
     const payload = asyncapi.components.schemas[name];
-    if (!payload) throw new Error(`x-ascendex-server-messages names ${name}, which has no payload schema`);
+    if (!payload) throw new Error(`server message ${name} has no payload schema of its name`);
     return variants(payload, keys, asyncapi).map((match) => {
       if (match.m === undefined && match.op === undefined) {
         throw new Error(`${name} has no const m or op: it cannot be dispatched`);

@@ -1,18 +1,17 @@
 // Which validators exist: per REST operation its Params, Body, Response and Success; per
-// WebSocket message its payload. Names match the types package (`<Op>Params`, `DepthMessage`, ...).
-import { restOperations, pascal, operationParams, wsMessages, refName } from '@ascendex-toolkit/codegen-core';
-/** @import { Schema, Operation, OpenApiDocument, BundledDocument } from '@ascendex-toolkit/codegen-core' */
+// WebSocket message its payload. Each is named after the type it checks (the spec model's symbols:
+// `GetDepthParams`, `DepthMessage`, ...), and its functions after that (`validatorSymbols`).
+import { refName } from '@ascendex-toolkit/codegen-core';
+/** @import { Schema, OperationModel, SpecModel } from '@ascendex-toolkit/codegen-core' */
 
 /** @typedef {{ name: string, schema: Schema }} ValidatorEntry one generated validator: `validate<name>` checks `schema` */
 
 /**
  * The object schema of an operation's path and query parameters together.
- * @param {OpenApiDocument} openapi
- * @param {Operation} op
+ * @param {OperationModel} operation
  * @returns {Schema}
  */
-function paramsSchema(openapi, op) {
-  const params = operationParams(openapi, op);
+function paramsSchema({ params }) {
   return {
     type: 'object',
     properties: Object.fromEntries(params.map((p) => [p.name, p.schema])),
@@ -22,34 +21,33 @@ function paramsSchema(openapi, op) {
 }
 
 /**
- * @param {OpenApiDocument} openapi
+ * @param {SpecModel} model
  * @returns {Map<string, ValidatorEntry[]>} tag -> validators
  */
-export function restEntries(openapi) {
+export function restEntries({ openapi, operations }) {
   const byTag = new Map();
-  for (const { op } of restOperations(openapi)) {
-    const Op = pascal(op.operationId);
-    const list = byTag.get(op.tags[0]) ?? [];
-    list.push({ name: `${Op}Params`, schema: paramsSchema(openapi, op) });
-    const body = op.requestBody?.content?.['application/json']?.schema;
-    if (body) list.push({ name: `${Op}Body`, schema: body });
-    const response = op.responses['200'].content['application/json'].schema;
-    list.push({ name: `${Op}Response`, schema: response });
-    const success = openapi.components.schemas[`${Op}Success`];
-    if (success) list.push({ name: `${Op}Success`, schema: success });
-    byTag.set(op.tags[0], list);
+  for (const operation of operations) {
+    const { types } = operation.symbols;
+    const list = byTag.get(operation.tag) ?? [];
+    list.push({ name: types.params, schema: paramsSchema(operation) });
+    if (types.body && operation.body) list.push({ name: types.body, schema: operation.body });
+    list.push({ name: types.response, schema: operation.response });
+    if (operation.success)
+      list.push({ name: operation.success, schema: openapi.components.schemas[operation.success] });
+    byTag.set(operation.tag, list);
   }
   return new Map([...byTag].sort(([a], [b]) => a.localeCompare(b)));
 }
 
 /**
- * @param {BundledDocument} asyncapi
+ * @param {SpecModel} model
  * @returns {ValidatorEntry[]} one validator per WebSocket message
  */
-export function wsEntries(asyncapi) {
+export function wsEntries({ asyncapi, ws }) {
   const seen = new Set();
   const out = [];
-  for (const { name, payload } of wsMessages(asyncapi)) {
+  for (const { payload, symbols } of ws.messages) {
+    const name = symbols.type;
     if (seen.has(name)) continue;
     seen.add(name);
     const ref = payload.$ref && refName(payload.$ref);

@@ -1,31 +1,24 @@
 // Files of the exchange-side request profile (packages/validators/src/generated/exchange): ajv
 // standalone modules for every REST request part and client message, read as the exchange reads
 // them (exchange-profile.mjs), and the tables the hand-written runtime (src/exchange.ts) runs.
-import { jsdoc, restOperations, pascal, formatCode } from '@ascendex-toolkit/codegen-core';
+import { jsdoc, formatCode, validatorSymbols, typesSymbols, packageNames } from '@ascendex-toolkit/codegen-core';
 import { compileValidatorModules, SHARED } from './standalone.mjs';
 import { restEntries } from './entries.mjs';
 import { validateModuleFiles, VALIDATE } from './validate-module.mjs';
-import {
-  EXCHANGE_AJV_OPTIONS,
-  EXCHANGE_KEYWORDS,
-  exchangeDocuments,
-  exchangeSchema,
-  invalidReasons,
-  clientMessageTable,
-} from './exchange-profile.mjs';
-/** @import { BundledDocument, OpenApiDocument, Schema } from '@ascendex-toolkit/codegen-core' */
+import { EXCHANGE_AJV_OPTIONS, EXCHANGE_KEYWORDS, exchangeDocuments, exchangeSchema } from './exchange-profile.mjs';
+/** @import { BundledDocument, Schema, SpecModel } from '@ascendex-toolkit/codegen-core' */
 
 /** What the exchange answers when no field-specific reason applies. */
 const FALLBACK_REASONS = { rest: 'INVALID_REQUEST_DATA', ws: 'INVALID_WS_REQUEST_DATA', json: 'INVALID_JSON_FORMAT' };
 
 /**
- * @param {OpenApiDocument} openapi bundled
- * @param {BundledDocument} asyncapi bundled
+ * @param {SpecModel} model
  * @param {{ dir: string, head: (sources: string[]) => string, ajvOptions?: import('ajv').Options }} out
  *   where and how to write; `ajvOptions` those of the strict profile, which this one extends
  * @returns {Promise<Map<string, string>>}
  */
-export async function exchangeProfileFiles(openapi, asyncapi, { dir, head, ajvOptions = {} }) {
+export async function exchangeProfileFiles(model, { dir, head, ajvOptions = {} }) {
+  const { openapi, asyncapi } = model;
   const [exchangeOpenapi, exchangeAsyncapi] = exchangeDocuments([openapi, asyncapi]);
   const docs = [/** @type {BundledDocument} */ (exchangeOpenapi), /** @type {BundledDocument} */ (exchangeAsyncapi)];
   /** @param {string} name @returns {Schema | undefined} */
@@ -37,17 +30,19 @@ export async function exchangeProfileFiles(openapi, asyncapi, { dir, head, ajvOp
   const files = new Map();
 
   // REST: every operation's Params (path + query) and Body.
-  const rest = [...restEntries(openapi).values()]
+  const requestTypes = new Set(
+    model.operations.flatMap(({ symbols: { types } }) => [types.params, ...(types.body ? [types.body] : [])]),
+  );
+  const rest = [...restEntries(model).values()]
     .flat()
-    .filter((e) => /(Params|Body)$/.test(e.name))
-    .map((e) => ({ name: e.name, schema: exchangeSchema(e.schema, component), original: e.schema }));
+    .filter((e) => requestTypes.has(e.name))
+    .map((e) => ({ name: e.name, schema: exchangeSchema(e.schema, component) }));
   // WebSocket: every message a client can send.
-  const clientMessages = clientMessageTable(asyncapi);
+  const clientMessages = model.ws.clientMessages;
   const ws = clientMessages.map((m) => {
     const schema = exchangeComponent(m.name);
-    const original = component(m.name);
-    if (!schema || !original) throw new Error(`client message ${m.name} has no payload schema of its name`);
-    return { name: m.name, schema, original };
+    if (!schema) throw new Error(`client message ${m.name} has no payload schema of its name`);
+    return { name: m.name, schema };
   });
 
   // One compilation for both, like the strict profile: shared pieces go to exchange/shared.
@@ -72,36 +67,26 @@ export async function exchangeProfileFiles(openapi, asyncapi, { dir, head, ajvOp
   if (code.has(SHARED))
     files.set(`${dir}/${SHARED}${VALIDATE}`, head(['spec/openapi.yaml', 'spec/asyncapi.yaml']) + code.get(SHARED));
 
-  const catalog = openapi['x-ascendex-error-catalog'];
-  /** @param {string} reason @returns {number} */
-  const codeOf = (reason) => {
-    const entry = catalog.codes.find((/** @type {{ reason: string | null }} */ c) => c.reason === reason);
-    if (!entry) throw new Error(`x-ascendex-invalid names ${reason}, which is not in the error catalog`);
-    return entry.code;
-  };
-  const reasons = invalidReasons(
-    [...rest, ...ws].map((e) => e.original),
-    component,
-  );
   /** @param {string} reason */
-  const refusal = (reason) => `{ reason: '${reason}', code: ${codeOf(reason)} }`;
+  const refusal = (reason) =>
+    `{ reason: '${reason}', code: ${model.errorOfReason(reason, 'the exchange profile').code} }`;
+  /** @param {{ name: string }} entry */
+  const validate = (entry) => validatorSymbols(entry.name).validate;
 
-  const operations = restOperations(openapi).map(({ method, route, op }) => {
-    const Op = pascal(op.operationId);
-    const body = rest.some((e) => e.name === `${Op}Body`) ? `, body: validate${Op}Body` : '';
-    const x = op['x-ascendex'];
+  const operations = model.operations.map(({ id, method, route, x, symbols: { validators } }) => {
+    const body = validators.body ? `, body: ${validators.body.validate}` : '';
     const methods = JSON.stringify([method, ...(x.alsoAccepts?.methods ?? [])]);
     const prehashes = x.signed
       ? `, prehashes: ${JSON.stringify([x.prehash, ...(x.alsoAccepts?.prehashes ?? [])])}`
       : '';
-    return `  ${op.operationId}: { methods: ${methods}, route: '${route}'${prehashes}, params: validate${Op}Params${body} },`;
+    return `  ${id}: { methods: ${methods}, route: '${route}'${prehashes}, params: ${validators.params.validate}${body} },`;
   });
   const messageNames = clientMessages.map((m) => m.name);
   const table = [
-    `import type { operations, ${messageNames.join(', ')} } from '@ascendex-toolkit/types';`,
+    `import type { ${typesSymbols.operations}, ${messageNames.join(', ')} } from '${packageNames.types}';`,
     `import type { ValidateFunction } from '../../runtime/ajv-issues.js';`,
-    `import { ${rest.map((e) => `validate${e.name}`).join(', ')} } from './rest.validate.gen.js';`,
-    `import { ${ws.map((e) => `validate${e.name}`).join(', ')} } from './ws.validate.gen.js';`,
+    `import { ${rest.map(validate).join(', ')} } from './rest.validate.gen.js';`,
+    `import { ${ws.map(validate).join(', ')} } from './ws.validate.gen.js';`,
     '',
     jsdoc(
       'What the exchange side knows of one REST operation: how it is reached and signed, and the',
@@ -117,7 +102,7 @@ export async function exchangeProfileFiles(openapi, asyncapi, { dir, head, ajvOp
         '  readonly body?: ValidateFunction;',
       ].join('\n')}\n}`,
     jsdoc('Every REST operation, by operationId, with the exchange-side validators of its request.') +
-      `export const exchangeRestValidators = {\n${operations.join('\n')}\n} as const satisfies Record<keyof operations, ExchangeRestValidators>;`,
+      `export const exchangeRestValidators = {\n${operations.join('\n')}\n} as const satisfies Record<keyof ${typesSymbols.operations}, ExchangeRestValidators>;`,
     jsdoc(
       'Every message a client can send, told apart by `op` and, for `op: req`, by `action` (each',
       'spelling the exchange accepts), with its exchange-side validator.',
@@ -125,14 +110,14 @@ export async function exchangeProfileFiles(openapi, asyncapi, { dir, head, ajvOp
       `export const exchangeClientMessages = [\n${clientMessages
         .map(
           (m) =>
-            `  { name: '${m.name}', op: '${m.op}', ${m.actions ? `actions: ${JSON.stringify(m.actions)}, ` : ''}validate: validate${m.name} },`,
+            `  { name: '${m.name}', op: '${m.op}', ${m.actions ? `actions: ${JSON.stringify(m.actions)}, ` : ''}validate: ${validate(m)} },`,
         )
         .join('\n')}\n] as const;`,
     jsdoc('Client message name -> its type (as our client sends it; the exchange side may see extra fields).') +
       `export interface ExchangeClientMessageMap {\n${messageNames.map((n) => `  ${n}: ${n};`).join('\n')}\n}`,
     jsdoc('The refusal the exchange answers for an invalid value of these fields (`x-ascendex-invalid`).') +
       `export const invalidFieldRefusals: Readonly<Record<string, { readonly reason: string; readonly code: number }>> = {\n${[
-        ...reasons,
+        ...model.invalidFieldReasons,
       ]
         .map(([field, reason]) => `  ${field}: ${refusal(reason)},`)
         .join('\n')}\n};`,

@@ -10,7 +10,7 @@
 //   field the exchange would name rather than every branch's complaints; any other `oneOf` is read
 //   as `anyOf`, `null` first, so that coercion cannot turn a `null` into `""` on the way.
 import { _ } from 'ajv';
-import { getAtPointer, refName } from '@ascendex-toolkit/codegen-core';
+import { refName } from '@ascendex-toolkit/codegen-core';
 /** @import { BundledDocument, Schema, SpecObject } from '@ascendex-toolkit/codegen-core' */
 /** @import { CodeKeywordDefinition, KeywordCxt } from 'ajv' */
 /** @typedef {(name: string) => Schema | undefined} ComponentLookup */
@@ -146,92 +146,4 @@ export function exchangeDocuments(docs) {
       ),
     },
   }));
-}
-
-/**
- * Property name -> the reason the exchange refuses an invalid value of it with, from
- * `x-ascendex-invalid` on the property (or on the component it refers to) in request schemas.
- * One reason per name across the whole API, so a refusal can be named from the field alone.
- * @param {Schema[]} schemas request schemas (bodies, parameters, client messages)
- * @param {ComponentLookup} component
- * @returns {Map<string, string>} property name -> reason, sorted by name
- */
-export function invalidReasons(schemas, component) {
-  /** @type {Map<string, string>} */
-  const reasons = new Map();
-  const seen = new Set();
-  /** @param {string} name @param {string} reason */
-  const note = (name, reason) => {
-    if (reasons.has(name) && reasons.get(name) !== reason) {
-      throw new Error(`x-ascendex-invalid: ${name} is refused as both ${reasons.get(name)} and ${reason}`);
-    }
-    reasons.set(name, reason);
-  };
-  /** @param {Schema} schema @returns {string | undefined} */
-  const reasonOf = (schema) => {
-    for (
-      let /** @type {Schema | undefined} */ s = schema;
-      s && typeof s === 'object';
-      s = s.$ref ? component(refName(s.$ref)) : undefined
-    ) {
-      if (s['x-ascendex-invalid']) return s['x-ascendex-invalid'];
-      if (!s.$ref) return undefined;
-    }
-    return undefined;
-  };
-  /** @param {unknown} schema @returns {void} */
-  const walk = (schema) => {
-    if (!schema || typeof schema !== 'object' || seen.has(schema)) return;
-    seen.add(schema);
-    if (Array.isArray(schema)) return schema.forEach(walk);
-    const s = /** @type {Schema} */ (schema);
-    if (s.$ref) walk(component(refName(s.$ref)));
-    for (const [name, sub] of Object.entries(s.properties ?? {})) {
-      const reason = reasonOf(sub);
-      if (reason) note(name, reason);
-    }
-    for (const [key, value] of Object.entries(s)) if (key !== 'examples' && key !== 'example') walk(value);
-  };
-  schemas.forEach(walk);
-  return new Map([...reasons].sort(([a], [b]) => a.localeCompare(b)));
-}
-
-/**
- * The messages a client can send, told apart by `op` and, for `op: req`, by `action` (every
- * spelling the schema accepts).
- * @param {BundledDocument} asyncapi
- * @returns {{ name: string, op: string, actions?: string[] }[]}
- */
-export function clientMessageTable(asyncapi) {
-  /** @type {ComponentLookup} */
-  const component = (name) => asyncapi.components.schemas[name];
-  /** @type {{ name: string, op: string, actions?: string[] }[]} */
-  const out = [];
-  const names = new Set();
-  for (const operation of Object.values(asyncapi.operations ?? {})) {
-    if (operation.action !== 'send') continue;
-    for (const ref of operation.messages ?? []) {
-      const message = resolveMessage(asyncapi, ref);
-      if (names.has(message.name)) continue;
-      names.add(message.name);
-      const payload = message.payload.$ref ? component(refName(message.payload.$ref)) : message.payload;
-      const op = payload?.properties?.op?.const;
-      if (typeof op !== 'string') throw new Error(`client message ${message.name} has no const op`);
-      const action = payload?.properties?.action;
-      const actions = action ? (action.const !== undefined ? [action.const] : action.enum) : undefined;
-      out.push(actions ? { name: message.name, op, actions } : { name: message.name, op });
-    }
-  }
-  return out.sort((a, b) => a.name.localeCompare(b.name));
-}
-
-/**
- * Follows a message ref (`#/channels/<c>/messages/<m>` or `#/components/messages/<m>`) of the bundled document.
- * @param {BundledDocument} asyncapi
- * @param {SpecObject} ref an object with a `$ref`
- * @returns {SpecObject}
- */
-function resolveMessage(asyncapi, ref) {
-  const node = /** @type {SpecObject} */ (getAtPointer(asyncapi, ref.$ref.slice(1)));
-  return node.$ref ? resolveMessage(asyncapi, node) : node;
 }

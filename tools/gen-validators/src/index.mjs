@@ -1,16 +1,24 @@
 // Generates packages/validators/src/generated from the spec. Pure: returns path -> content.
-import { banner, formatCode, documents, jsdoc } from '@ascendex-toolkit/codegen-core';
+import {
+  banner,
+  formatCode,
+  specModel,
+  jsdoc,
+  validatorSymbols,
+  typesSymbols,
+  packageNames,
+} from '@ascendex-toolkit/codegen-core';
 import { compileValidatorModules, SHARED } from './standalone.mjs';
 import { restEntries, wsEntries } from './entries.mjs';
 import { dispatchTable } from './dispatch.mjs';
 import { exchangeProfileFiles } from './exchange-files.mjs';
 import { validateModuleFiles, VALIDATE } from './validate-module.mjs';
-/** @import { BundledDocument } from '@ascendex-toolkit/codegen-core' */
+/** @import { SpecModel } from '@ascendex-toolkit/codegen-core' */
 /** @import { ValidatorEntry } from './entries.mjs' */
 
 export const outDir = 'packages/validators/src/generated';
 const GENERATOR = 'tools/gen-validators';
-const TYPES = '@ascendex-toolkit/types';
+const TYPES = packageNames.types;
 
 /** @param {string[]} sources */
 const head = (sources) => banner(GENERATOR, sources) + '\n';
@@ -32,30 +40,37 @@ export const STRICT_AJV_OPTIONS = { inlineRefs: false };
 async function group(dir, base, entries, js, sources) {
   const names = entries.map((e) => e.name);
   const files = new Map(await validateModuleFiles({ dir, base, names, js, head: head(sources) }));
+  const validates = names.map((n) => validatorSymbols(n).validate);
   const guards = [
     `import type { ${names.join(', ')} } from '${TYPES}';`,
     `import { assertValid } from '../../runtime/guard.js';`,
-    `import { ${names.map((n) => `validate${n}`).join(', ')} } from './${base}.validate.gen.js';`,
+    `import { ${validates.join(', ')} } from './${base}.validate.gen.js';`,
     '',
-    `export { ${names.map((n) => `validate${n}`).join(', ')} };`,
+    `export { ${validates.join(', ')} };`,
     '',
-    ...names.flatMap((n) => [
-      `${jsdoc(`True when \`value\` is a valid {@link ${n}}.`)}export function is${n}(value: unknown): value is ${n} {\n  return validate${n}(value);\n}`,
-      `${jsdoc(`Throws a ValidationError (issues with JSON-pointer paths) unless \`value\` is a valid {@link ${n}}.`)}export function assert${n}(value: unknown): asserts value is ${n} {\n  assertValid(validate${n}, value, '${n}');\n}`,
-    ]),
+    ...names.flatMap((n) => {
+      const v = validatorSymbols(n);
+      return [
+        `${jsdoc(`True when \`value\` is a valid {@link ${n}}.`)}export function ${v.is}(value: unknown): value is ${n} {\n  return ${v.validate}(value);\n}`,
+        `${jsdoc(`Throws a ValidationError (issues with JSON-pointer paths) unless \`value\` is a valid {@link ${n}}.`)}export function ${v.assert}(value: unknown): asserts value is ${n} {\n  assertValid(${v.validate}, value, '${n}');\n}`,
+      ];
+    }),
   ].join('\n');
   files.set(`${dir}/${base}.gen.ts`, await formatCode(head(sources) + guards));
   return files;
 }
 
-/** @returns {Promise<Map<string, string>>} repo-relative path -> content */
-export async function generate() {
-  const { openapi, asyncapi } = documents();
+/**
+ * @param {SpecModel} [model] the spec model (codegen-core), by default the working tree's
+ * @returns {Promise<Map<string, string>>} repo-relative path -> content
+ */
+export async function generate(model = specModel()) {
+  const { openapi, asyncapi } = model;
   const docs = [openapi, asyncapi];
   const files = new Map();
   const modules = [];
-  const groups = new Map([...restEntries(openapi)].map(([tag, entries]) => [`rest/${tag}`, entries]));
-  groups.set('ws/messages', wsEntries(asyncapi));
+  const groups = new Map([...restEntries(model)].map(([tag, entries]) => [`rest/${tag}`, entries]));
+  groups.set('ws/messages', wsEntries(model));
   // One compilation for all groups, so a component schema used by several is compiled once.
   const code = compileValidatorModules(groups, docs, { ajvOptions: STRICT_AJV_OPTIONS, suffix: VALIDATE });
   for (const [id, entries] of groups) {
@@ -69,11 +84,12 @@ export async function generate() {
   if (code.has(SHARED))
     files.set(`${outDir}/${SHARED}${VALIDATE}`, head(['spec/openapi.yaml', 'spec/asyncapi.yaml']) + code.get(SHARED));
 
-  const { keys, entries } = dispatchTable(asyncapi);
+  const { keys, entries } = dispatchTable(model);
+  const validate = (/** @type {{ name: string }} */ e) => validatorSymbols(e.name).validate;
   const table = [
-    `import type { ServerMessage } from '${TYPES}';`,
+    `import type { ${typesSymbols.serverMessage} } from '${TYPES}';`,
     `import type { DispatchEntry } from '../../runtime/dispatch.js';`,
-    `import { ${[...new Set(entries.map((e) => `validate${e.name}`))].join(', ')} } from './messages.validate.gen.js';`,
+    `import { ${[...new Set(entries.map(validate))].join(', ')} } from './messages.validate.gen.js';`,
     '',
     jsdoc('The top-level fields whose values tell server messages apart, in order.') +
       `export const serverMessageKeys = ${JSON.stringify(keys)} as const;`,
@@ -81,12 +97,12 @@ export async function generate() {
       'Every server message with the values its discriminating fields must have (`false`: absent),',
       'in dispatch order: where several match, the first whose schema accepts the message wins.',
     ) +
-      `export const serverMessageEntries: readonly DispatchEntry<ServerMessage>[] = [\n${entries
-        .map((e) => `  { name: '${e.name}', match: ${JSON.stringify(e.match)}, validate: validate${e.name} },`)
+      `export const serverMessageEntries: readonly DispatchEntry<${typesSymbols.serverMessage}>[] = [\n${entries
+        .map((e) => `  { name: '${e.name}', match: ${JSON.stringify(e.match)}, validate: ${validate(e)} },`)
         .join('\n')}\n];`,
   ].join('\n');
   files.set(`${outDir}/ws/dispatch.gen.ts`, await formatCode(head(['spec/asyncapi.yaml']) + table));
-  const exchange = await exchangeProfileFiles(openapi, asyncapi, {
+  const exchange = await exchangeProfileFiles(model, {
     dir: `${outDir}/exchange`,
     head,
     ajvOptions: STRICT_AJV_OPTIONS,
@@ -100,6 +116,3 @@ export async function generate() {
   );
   return files;
 }
-
-/** The reasons request fields are refused with (`x-ascendex-invalid`), for the mocks generator's error scenarios. */
-export { invalidReasons } from './exchange-profile.mjs';

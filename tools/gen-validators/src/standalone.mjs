@@ -9,7 +9,13 @@
 // top-level statement is free of side effects, so a bundler drops the validators an app does not
 // import, and pieces get names from their schema (`validate_Decimal`), so a spec change renames
 // only what it touches.
-import { createAjv, addComponentSchemas, toAjvSchema, schemaId } from '@ascendex-toolkit/codegen-core';
+import {
+  createAjv,
+  addComponentSchemas,
+  toAjvSchema,
+  schemaId,
+  validatorSymbols,
+} from '@ascendex-toolkit/codegen-core';
 /** @import { BundledDocument, Schema } from '@ascendex-toolkit/codegen-core' */
 /** @import { KeywordDefinition, Options } from 'ajv' */
 
@@ -159,7 +165,7 @@ function specifier(from, to, suffix) {
 /**
  * Compiles validators into ES modules that share each compiled component schema.
  * @param {Map<string, {name: string, schema: Schema}[]>} groups module id (e.g. `rest/order`) ->
- *   its validators, each exported as `validate<name>`
+ *   its validators, each exported under its validate function's name (codegen-core `validatorSymbols`)
  * @param {BundledDocument[]} docs the bundled documents whose component schemas may be referenced
  * @param {{ ajvOptions?: Options, keywords?: KeywordDefinition[], suffix?: string, shared?: string }} [options]
  *   `ajvOptions` and `keywords` for the shared ajv set-up (codegen-core `createAjv`; the
@@ -243,7 +249,8 @@ export function compileValidatorModules(
         .sort()
         .join('');
     if (imported.length) lines.push(`import {\n${list(imported)}} from '${specifier(id, sharedId, suffix)}';`, '');
-    for (const e of exports) lines.push(`export const validate${e.name} = ${names.get(String(rootOf.get(e.name)))};`);
+    for (const e of exports)
+      lines.push(`export const ${validatorSymbols(e.name).validate} = ${names.get(String(rootOf.get(e.name)))};`);
     if (id === sharedId) lines.push(`export {\n${list(sharedExports)}};`);
     lines.push('');
     for (const p of own) lines.push(rename(p.code ?? '').replace(/\n$/, ''));
