@@ -1,0 +1,59 @@
+// What a refusal says: an integer above 2^53 in a field that does not take one is called that, a
+// discriminated union's tag is named when it selects no shape, and the exchange-side profile reads
+// the same way. Values are hand-written, not taken from the spec.
+import { describe, it, expect } from 'vitest';
+import { assertGetDepthSuccess, parseJson, ValidationError, type ValidationIssue } from '../src/index.js';
+import { checkRestBody } from '../src/exchange.js';
+
+/** The issues `check` throws (it must throw a ValidationError). */
+function issuesOf(check: () => void): readonly ValidationIssue[] {
+  try {
+    check();
+  } catch (e) {
+    expect(e).toBeInstanceOf(ValidationError);
+    return (e as ValidationError).issues;
+  }
+  return expect.fail('the check passed');
+}
+
+const depth = (fields: string) =>
+  parseJson(`{"code":0,"data":{"m":"depth-snapshot","symbol":"ASD/USDT","data":{${fields},"asks":[],"bids":[]}}}`);
+
+describe('issue messages', () => {
+  it('calls an integer above 2^53 in a plain integer field what it is', () => {
+    const issues = issuesOf(() => assertGetDepthSuccess(depth('"seqnum":5068757,"ts":12345678901234567890')));
+    expect(issues).toEqual([
+      {
+        path: '/data/data/ts',
+        keyword: 'type',
+        message:
+          'must be an integer within ±(2^53 − 1); got 12345678901234567890, which only sequence numbers (int64) may exceed',
+      },
+    ]);
+  });
+
+  it('keeps the plain message where the value is not a big integer', () => {
+    const issues = issuesOf(() => assertGetDepthSuccess(depth('"seqnum":5068757,"ts":"1573165838976"')));
+    expect(issues).toEqual([{ path: '/data/data/ts', keyword: 'type', message: 'must be integer' }]);
+  });
+
+  it('names the tag of a union when its value selects no shape (exchange-side profile)', () => {
+    const body = { symbol: 'BTC/USDT', time: 1, orderQty: '1', side: 'buy' };
+    const unknown = checkRestBody('placeOrder', { ...body, orderType: 'iceberg' });
+    expect(unknown.ok).toBe(false);
+    if (!unknown.ok)
+      expect(unknown.refusal.issues).toEqual([
+        {
+          path: '/orderType',
+          keyword: 'discriminator',
+          message: 'must be a value that selects one of the union\'s shapes (got "iceberg")',
+        },
+      ]);
+    const missing = checkRestBody('placeOrder', body);
+    expect(missing.ok).toBe(false);
+    if (!missing.ok)
+      expect(missing.refusal.issues).toEqual([
+        { path: '/orderType', keyword: 'discriminator', message: 'is required (it selects the shape)' },
+      ]);
+  });
+});
