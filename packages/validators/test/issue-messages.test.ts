@@ -32,6 +32,22 @@ describe('issue messages', () => {
     ]);
   });
 
+  it('refuses an int64 written with a fraction or an exponent beyond 2^53 instead of keeping its rounded value', () => {
+    for (const token of ['9007199254740993.0', '9.007199254740993e15', '1e19', '-9007199254740993.0']) {
+      const value = depth(`"seqnum":${token},"ts":1573165838976`);
+      const issues = issuesOf(() => assertGetDepthSuccess(value));
+      expect(issues).toHaveLength(1);
+      expect(issues[0]!.path).toBe('/data/data/seqnum');
+      expect(issues[0]!.message).toMatch(/^must be an exact int64: -?\d+ lies beyond ±\(2\^53 − 1\) as a number/);
+    }
+  });
+
+  it('accepts an int64 as a plain integer token of any length, or a safe number (5068757.0 is exactly 5068757)', () => {
+    for (const token of ['144115191800016553', '18446744073709551615', '9007199254740991', '5068757', '5068757.0'])
+      expect(() => assertGetDepthSuccess(depth(`"seqnum":${token},"ts":1573165838976`))).not.toThrow();
+    expect(() => assertGetDepthSuccess(depth('"seqnum":5068757.5,"ts":1573165838976'))).toThrow(ValidationError);
+  });
+
   it('keeps the plain message where the value is not a big integer', () => {
     const issues = issuesOf(() => assertGetDepthSuccess(depth('"seqnum":5068757,"ts":"1573165838976"')));
     expect(issues).toEqual([{ path: '/data/data/ts', keyword: 'type', message: 'must be integer' }]);

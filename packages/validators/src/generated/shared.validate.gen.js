@@ -391,7 +391,7 @@ function validate_SequenceNumber(data, {instancePath="", parentData, parentDataP
 /*# sourceURL="asx:SequenceNumber" */;
 let vErrors = null;
 let errors = 0;
-if(!(typeof data == "bigint" || (typeof data == "number" && Number.isInteger(data)))){
+if(!(typeof data == "bigint" || (typeof data == "number" && Number.isSafeInteger(data)))){
 const err0 = {instancePath,schemaPath:"#/x-ascendex-bigint",keyword:"x-ascendex-bigint",params:{},message:"must be an integer (number or bigint)"};
 if(vErrors === null){
 vErrors = [err0];
