@@ -2,7 +2,14 @@
 // discriminated union's tag is named when it selects no shape, and the exchange-side profile reads
 // the same way. Values are hand-written, not taken from the spec.
 import { describe, it, expect } from 'vitest';
-import { assertGetDepthSuccess, parseJson, ValidationError, type ValidationIssue } from '../src/index.js';
+import {
+  assertGetDepthSuccess,
+  assertPlaceOrderBody,
+  assertWsPlaceOrderRequest,
+  parseJson,
+  ValidationError,
+  type ValidationIssue,
+} from '../src/index.js';
 import { checkRestBody } from '../src/exchange.js';
 
 /** The issues `check` throws (it must throw a ValidationError). */
@@ -51,6 +58,28 @@ describe('issue messages', () => {
   it('keeps the plain message where the value is not a big integer', () => {
     const issues = issuesOf(() => assertGetDepthSuccess(depth('"seqnum":5068757,"ts":"1573165838976"')));
     expect(issues).toEqual([{ path: '/data/data/ts', keyword: 'type', message: 'must be integer' }]);
+  });
+
+  it('names only the shape the order type selects: a number price on a limit order (REST and WebSocket)', () => {
+    const order = { symbol: 'BTC/USDT', time: 1, orderQty: '1', orderType: 'limit', side: 'buy', orderPrice: 43000 };
+    expect(issuesOf(() => assertPlaceOrderBody(order))).toEqual([
+      { path: '/orderPrice', keyword: 'type', message: 'must be string' },
+    ]);
+    const request = { op: 'req', action: 'place-order', account: 'cash', args: order };
+    expect(issuesOf(() => assertWsPlaceOrderRequest(request))).toEqual([
+      { path: '/args/orderPrice', keyword: 'type', message: 'must be string' },
+    ]);
+    const stop = { ...order, orderType: 'stop_limit', orderPrice: '43000' };
+    expect(issuesOf(() => assertPlaceOrderBody(stop))).toEqual([
+      { path: '/stopPrice', keyword: 'required', message: "must have required property 'stopPrice'" },
+    ]);
+    expect(issuesOf(() => assertPlaceOrderBody({ ...order, orderType: 'iceberg' }))).toEqual([
+      {
+        path: '/orderType',
+        keyword: 'discriminator',
+        message: 'must be a value that selects one of the union\'s shapes (got "iceberg")',
+      },
+    ]);
   });
 
   it('names the tag of a union when its value selects no shape (exchange-side profile)', () => {

@@ -5,6 +5,7 @@ import { restEntries, wsEntries } from './entries.mjs';
 import { dispatchTable } from './dispatch.mjs';
 import { exchangeProfileFiles } from './exchange-files.mjs';
 import { validateModuleFiles, VALIDATE } from './validate-module.mjs';
+import { strictDocuments, STRICT_DISCRIMINATOR_OPTIONS } from './strict-profile.mjs';
 /** @import { BundledDocument } from '@ascendex-toolkit/codegen-core' */
 /** @import { ValidatorEntry } from './entries.mjs' */
 
@@ -51,13 +52,18 @@ async function group(dir, base, entries, js, sources) {
 /** @returns {Promise<Map<string, string>>} repo-relative path -> content */
 export async function generate() {
   const { openapi, asyncapi } = documents();
-  const docs = [openapi, asyncapi];
+  // The strict validators compile from copies with discriminators (strict-profile.mjs).
+  const strict = strictDocuments({ openapi, asyncapi });
+  const docs = [strict.openapi, strict.asyncapi];
   const files = new Map();
   const modules = [];
-  const groups = new Map([...restEntries(openapi)].map(([tag, entries]) => [`rest/${tag}`, entries]));
-  groups.set('ws/messages', wsEntries(asyncapi));
+  const groups = new Map([...restEntries(strict.openapi)].map(([tag, entries]) => [`rest/${tag}`, entries]));
+  groups.set('ws/messages', wsEntries(strict.asyncapi));
   // One compilation for all groups, so a component schema used by several is compiled once.
-  const code = compileValidatorModules(groups, docs, { ajvOptions: STRICT_AJV_OPTIONS, suffix: VALIDATE });
+  const code = compileValidatorModules(groups, docs, {
+    ajvOptions: { ...STRICT_AJV_OPTIONS, ...STRICT_DISCRIMINATOR_OPTIONS },
+    suffix: VALIDATE,
+  });
   for (const [id, entries] of groups) {
     const [dir, base] = /** @type {[string, string]} */ (id.split('/'));
     const sources = dir === 'ws' ? ['spec/asyncapi.yaml'] : ['spec/openapi.yaml'];
