@@ -174,6 +174,7 @@ function row(m) {
     `assertParams: assert${m.Id}Params`,
     `assertBody: ${m.hasBody ? `assert${m.Id}Body` : 'undefined'}`,
     `assertResponse: assert${m.Id}Response`,
+    `assertSuccess: assert${m.Id}Success`,
     `auth: ${x.signed ? `{ prehash: '${x.prehash}', sign: signRequest }` : 'undefined'}`,
     `discoverAccountGroup: ${x.accountGroup ? `${DISCOVERY}Operation` : 'undefined'}`,
   ];
@@ -190,6 +191,7 @@ function tagFile(tag, ops) {
     `assert${m.Id}Params`,
     ...(m.hasBody ? [`assert${m.Id}Body`] : []),
     `assert${m.Id}Response`,
+    `assert${m.Id}Success`,
   ]);
   const helpers = [
     'OperationSpec',

@@ -30,7 +30,11 @@ export interface OperationSpec {
   readonly fillTime: 'body' | 'orders' | undefined;
   readonly assertParams: (value: unknown) => void;
   readonly assertBody: ((value: unknown) => void) | undefined;
+  /** Checks a whole answer: the success body or an error envelope. */
   readonly assertResponse: (value: unknown) => void;
+  /** Checks a success body only (`code` 0 or absent): what the client validates, so that a refusal
+   * names the success shape's fields rather than the error envelope's `code`. */
+  readonly assertSuccess: (value: unknown) => void;
   /** Signed operations: the prehash (may hold `{accountCategory}`) and the signer. */
   readonly auth: { readonly prehash: string; readonly sign: RequestSigner } | undefined;
   /** Operations under `/{accountGroup}`: the operation the group is discovered through. */

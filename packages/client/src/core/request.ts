@@ -167,7 +167,7 @@ function answerOf(op: OperationSpec, state: ClientState, status: number, text: s
     const issue = { path: '', message: `HTTP status ${status} without an error code`, keyword: 'status' };
     throw new AscendexResponseError(op.id, status, new ValidationError(`${op.id} response`, [issue]));
   }
-  const error = state.validate ? validationErrorOf(() => op.assertResponse(body)) : undefined;
+  const error = state.validate ? validationErrorOf(() => op.assertSuccess(body)) : undefined;
   if (error) throw new AscendexResponseError(op.id, status, error);
   return payloadOf(op, body);
 }

@@ -170,6 +170,36 @@ describe('answers', () => {
     expect((error as AscendexResponseError).detail).toBeInstanceOf(ValidationError);
   });
 
+  it("names the success shape's fields only (not the error envelope's /code), an integer above 2^53 as such", async () => {
+    const text =
+      '{"code":0,"data":{"m":"depth-snapshot","symbol":"ASD/USDT","data":' +
+      '{"seqnum":5068757,"ts":12345678901234567890,"asks":"none","bids":[]}}}';
+    server.use(http.get(depthUrl, () => new HttpResponse(text, { headers: { 'content-type': 'application/json' } })));
+    const error = await new AscendexClient().getDepth({ symbol: 'ASD/USDT' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AscendexResponseError);
+    expect(((error as AscendexResponseError).detail as ValidationError).issues).toEqual([
+      {
+        path: '/data/data/ts',
+        keyword: 'type',
+        message:
+          'must be an integer within ±(2^53 − 1); got 12345678901234567890, which only sequence numbers (int64) may exceed',
+      },
+      { path: '/data/data/asks', keyword: 'type', message: 'must be array' },
+    ]);
+  });
+
+  it('refuses a sequence number written with a fraction beyond 2^53 rather than rounding it', async () => {
+    const text =
+      '{"code":0,"data":{"m":"depth-snapshot","symbol":"ASD/USDT","data":' +
+      '{"seqnum":9007199254740993.0,"ts":1573165838976,"asks":[],"bids":[]}}}';
+    server.use(http.get(depthUrl, () => new HttpResponse(text, { headers: { 'content-type': 'application/json' } })));
+    const error = await new AscendexClient().getDepth({ symbol: 'ASD/USDT' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AscendexResponseError);
+    const issues = ((error as AscendexResponseError).detail as ValidationError).issues;
+    expect(issues.map((i) => i.path)).toEqual(['/data/data/seqnum']);
+    expect(issues[0]!.message).toMatch(/^must be an exact int64/);
+  });
+
   it('returns it as it is with validation off', async () => {
     server.use(http.get(depthUrl, () => HttpResponse.json(invalidDepth)));
     expect(await new AscendexClient({ validate: false }).getDepth({ symbol: 'ASD/USDT' })).toEqual(invalidDepth.data);

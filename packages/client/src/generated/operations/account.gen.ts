@@ -11,10 +11,13 @@ import type {
 import {
   assertGetAccountInfoParams,
   assertGetAccountInfoResponse,
+  assertGetAccountInfoSuccess,
   assertGetVipFeeScheduleParams,
   assertGetVipFeeScheduleResponse,
+  assertGetVipFeeScheduleSuccess,
   assertGetFeeBySymbolParams,
   assertGetFeeBySymbolResponse,
+  assertGetFeeBySymbolSuccess,
 } from '@ascendex-toolkit/validators';
 import { call } from '../../core/request.js';
 import type { ClientCore } from '../../core/client-core.js';
@@ -44,6 +47,7 @@ export const getAccountInfoOperation: OperationSpec = {
   assertParams: assertGetAccountInfoParams,
   assertBody: undefined,
   assertResponse: assertGetAccountInfoResponse,
+  assertSuccess: assertGetAccountInfoSuccess,
   auth: { prehash: 'info', sign: signRequest },
   discoverAccountGroup: undefined,
 };
@@ -81,6 +85,7 @@ export const getVipFeeScheduleOperation: OperationSpec = {
   assertParams: assertGetVipFeeScheduleParams,
   assertBody: undefined,
   assertResponse: assertGetVipFeeScheduleResponse,
+  assertSuccess: assertGetVipFeeScheduleSuccess,
   auth: { prehash: 'fee', sign: signRequest },
   discoverAccountGroup: getAccountInfoOperation,
 };
@@ -118,6 +123,7 @@ export const getFeeBySymbolOperation: OperationSpec = {
   assertParams: assertGetFeeBySymbolParams,
   assertBody: undefined,
   assertResponse: assertGetFeeBySymbolResponse,
+  assertSuccess: assertGetFeeBySymbolSuccess,
   auth: { prehash: 'fee', sign: signRequest },
   discoverAccountGroup: getAccountInfoOperation,
 };

@@ -24,23 +24,31 @@ import type {
 import {
   assertGetCashBalanceParams,
   assertGetCashBalanceResponse,
+  assertGetCashBalanceSuccess,
   assertGetMarginBalanceParams,
   assertGetMarginBalanceResponse,
+  assertGetMarginBalanceSuccess,
   assertGetMarginRiskParams,
   assertGetMarginRiskResponse,
+  assertGetMarginRiskSuccess,
   assertTransferBalanceParams,
   assertTransferBalanceBody,
   assertTransferBalanceResponse,
+  assertTransferBalanceSuccess,
   assertTransferSubuserBalanceParams,
   assertTransferSubuserBalanceBody,
   assertTransferSubuserBalanceResponse,
+  assertTransferSubuserBalanceSuccess,
   assertGetSubuserTransferHistoryParams,
   assertGetSubuserTransferHistoryBody,
   assertGetSubuserTransferHistoryResponse,
+  assertGetSubuserTransferHistorySuccess,
   assertGetBalanceSnapshotParams,
   assertGetBalanceSnapshotResponse,
+  assertGetBalanceSnapshotSuccess,
   assertGetBalanceHistoryParams,
   assertGetBalanceHistoryResponse,
+  assertGetBalanceHistorySuccess,
 } from '@ascendex-toolkit/validators';
 import { call } from '../../core/request.js';
 import type { ClientCore } from '../../core/client-core.js';
@@ -71,6 +79,7 @@ export const getCashBalanceOperation: OperationSpec = {
   assertParams: assertGetCashBalanceParams,
   assertBody: undefined,
   assertResponse: assertGetCashBalanceResponse,
+  assertSuccess: assertGetCashBalanceSuccess,
   auth: { prehash: 'balance', sign: signRequest },
   discoverAccountGroup: getAccountInfoOperation,
 };
@@ -108,6 +117,7 @@ export const getMarginBalanceOperation: OperationSpec = {
   assertParams: assertGetMarginBalanceParams,
   assertBody: undefined,
   assertResponse: assertGetMarginBalanceResponse,
+  assertSuccess: assertGetMarginBalanceSuccess,
   auth: { prehash: 'balance', sign: signRequest },
   discoverAccountGroup: getAccountInfoOperation,
 };
@@ -145,6 +155,7 @@ export const getMarginRiskOperation: OperationSpec = {
   assertParams: assertGetMarginRiskParams,
   assertBody: undefined,
   assertResponse: assertGetMarginRiskResponse,
+  assertSuccess: assertGetMarginRiskSuccess,
   auth: { prehash: 'margin/risk', sign: signRequest },
   discoverAccountGroup: getAccountInfoOperation,
 };
@@ -182,6 +193,7 @@ export const transferBalanceOperation: OperationSpec = {
   assertParams: assertTransferBalanceParams,
   assertBody: assertTransferBalanceBody,
   assertResponse: assertTransferBalanceResponse,
+  assertSuccess: assertTransferBalanceSuccess,
   auth: { prehash: 'transfer', sign: signRequest },
   discoverAccountGroup: getAccountInfoOperation,
 };
@@ -220,6 +232,7 @@ export const transferSubuserBalanceOperation: OperationSpec = {
   assertParams: assertTransferSubuserBalanceParams,
   assertBody: assertTransferSubuserBalanceBody,
   assertResponse: assertTransferSubuserBalanceResponse,
+  assertSuccess: assertTransferSubuserBalanceSuccess,
   auth: { prehash: 'subuser-transfer', sign: signRequest },
   discoverAccountGroup: getAccountInfoOperation,
 };
@@ -258,6 +271,7 @@ export const getSubuserTransferHistoryOperation: OperationSpec = {
   assertParams: assertGetSubuserTransferHistoryParams,
   assertBody: assertGetSubuserTransferHistoryBody,
   assertResponse: assertGetSubuserTransferHistoryResponse,
+  assertSuccess: assertGetSubuserTransferHistorySuccess,
   auth: { prehash: 'subuser-transfer-hist', sign: signRequest },
   discoverAccountGroup: getAccountInfoOperation,
 };
@@ -295,6 +309,7 @@ export const getBalanceSnapshotOperation: OperationSpec = {
   assertParams: assertGetBalanceSnapshotParams,
   assertBody: undefined,
   assertResponse: assertGetBalanceSnapshotResponse,
+  assertSuccess: assertGetBalanceSnapshotSuccess,
   auth: { prehash: 'data/v1/{accountCategory}/balance/snapshot', sign: signRequest },
   discoverAccountGroup: undefined,
 };
@@ -332,6 +347,7 @@ export const getBalanceHistoryOperation: OperationSpec = {
   assertParams: assertGetBalanceHistoryParams,
   assertBody: undefined,
   assertResponse: assertGetBalanceHistoryResponse,
+  assertSuccess: assertGetBalanceHistorySuccess,
   auth: { prehash: 'data/v1/{accountCategory}/balance/history', sign: signRequest },
   discoverAccountGroup: undefined,
 };

@@ -11,10 +11,13 @@ import type {
 import {
   assertGetExchangeLatencyParams,
   assertGetExchangeLatencyResponse,
+  assertGetExchangeLatencySuccess,
   assertGetRiskLimitInfoParams,
   assertGetRiskLimitInfoResponse,
+  assertGetRiskLimitInfoSuccess,
   assertGetRiskLimitInfoV2Params,
   assertGetRiskLimitInfoV2Response,
+  assertGetRiskLimitInfoV2Success,
 } from '@ascendex-toolkit/validators';
 import { call } from '../../core/request.js';
 import type { ClientCore } from '../../core/client-core.js';
@@ -43,6 +46,7 @@ export const getExchangeLatencyOperation: OperationSpec = {
   assertParams: assertGetExchangeLatencyParams,
   assertBody: undefined,
   assertResponse: assertGetExchangeLatencyResponse,
+  assertSuccess: assertGetExchangeLatencySuccess,
   auth: undefined,
   discoverAccountGroup: undefined,
 };
@@ -80,6 +84,7 @@ export const getRiskLimitInfoOperation: OperationSpec = {
   assertParams: assertGetRiskLimitInfoParams,
   assertBody: undefined,
   assertResponse: assertGetRiskLimitInfoResponse,
+  assertSuccess: assertGetRiskLimitInfoSuccess,
   auth: undefined,
   discoverAccountGroup: undefined,
 };
@@ -118,6 +123,7 @@ export const getRiskLimitInfoV2Operation: OperationSpec = {
   assertParams: assertGetRiskLimitInfoV2Params,
   assertBody: undefined,
   assertResponse: assertGetRiskLimitInfoV2Response,
+  assertSuccess: assertGetRiskLimitInfoV2Success,
   auth: undefined,
   discoverAccountGroup: undefined,
 };

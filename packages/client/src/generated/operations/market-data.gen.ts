@@ -23,22 +23,31 @@ import type {
 import {
   assertListAssetsParams,
   assertListAssetsResponse,
+  assertListAssetsSuccess,
   assertListProductsParams,
   assertListProductsResponse,
+  assertListProductsSuccess,
   assertListProductsLegacyParams,
   assertListProductsLegacyResponse,
+  assertListProductsLegacySuccess,
   assertGetTickerParams,
   assertGetTickerResponse,
+  assertGetTickerSuccess,
   assertGetTickerV1Params,
   assertGetTickerV1Response,
+  assertGetTickerV1Success,
   assertListBarIntervalsParams,
   assertListBarIntervalsResponse,
+  assertListBarIntervalsSuccess,
   assertGetBarHistoryParams,
   assertGetBarHistoryResponse,
+  assertGetBarHistorySuccess,
   assertGetDepthParams,
   assertGetDepthResponse,
+  assertGetDepthSuccess,
   assertGetMarketTradesParams,
   assertGetMarketTradesResponse,
+  assertGetMarketTradesSuccess,
 } from '@ascendex-toolkit/validators';
 import { call } from '../../core/request.js';
 import type { ClientCore } from '../../core/client-core.js';
@@ -67,6 +76,7 @@ export const listAssetsOperation: OperationSpec = {
   assertParams: assertListAssetsParams,
   assertBody: undefined,
   assertResponse: assertListAssetsResponse,
+  assertSuccess: assertListAssetsSuccess,
   auth: undefined,
   discoverAccountGroup: undefined,
 };
@@ -104,6 +114,7 @@ export const listProductsOperation: OperationSpec = {
   assertParams: assertListProductsParams,
   assertBody: undefined,
   assertResponse: assertListProductsResponse,
+  assertSuccess: assertListProductsSuccess,
   auth: undefined,
   discoverAccountGroup: undefined,
 };
@@ -141,6 +152,7 @@ export const listProductsLegacyOperation: OperationSpec = {
   assertParams: assertListProductsLegacyParams,
   assertBody: undefined,
   assertResponse: assertListProductsLegacyResponse,
+  assertSuccess: assertListProductsLegacySuccess,
   auth: undefined,
   discoverAccountGroup: undefined,
 };
@@ -179,6 +191,7 @@ export const getTickerOperation: OperationSpec = {
   assertParams: assertGetTickerParams,
   assertBody: undefined,
   assertResponse: assertGetTickerResponse,
+  assertSuccess: assertGetTickerSuccess,
   auth: undefined,
   discoverAccountGroup: undefined,
 };
@@ -217,6 +230,7 @@ export const getTickerV1Operation: OperationSpec = {
   assertParams: assertGetTickerV1Params,
   assertBody: undefined,
   assertResponse: assertGetTickerV1Response,
+  assertSuccess: assertGetTickerV1Success,
   auth: undefined,
   discoverAccountGroup: undefined,
 };
@@ -256,6 +270,7 @@ export const listBarIntervalsOperation: OperationSpec = {
   assertParams: assertListBarIntervalsParams,
   assertBody: undefined,
   assertResponse: assertListBarIntervalsResponse,
+  assertSuccess: assertListBarIntervalsSuccess,
   auth: undefined,
   discoverAccountGroup: undefined,
 };
@@ -293,6 +308,7 @@ export const getBarHistoryOperation: OperationSpec = {
   assertParams: assertGetBarHistoryParams,
   assertBody: undefined,
   assertResponse: assertGetBarHistoryResponse,
+  assertSuccess: assertGetBarHistorySuccess,
   auth: undefined,
   discoverAccountGroup: undefined,
 };
@@ -330,6 +346,7 @@ export const getDepthOperation: OperationSpec = {
   assertParams: assertGetDepthParams,
   assertBody: undefined,
   assertResponse: assertGetDepthResponse,
+  assertSuccess: assertGetDepthSuccess,
   auth: undefined,
   discoverAccountGroup: undefined,
 };
@@ -363,6 +380,7 @@ export const getMarketTradesOperation: OperationSpec = {
   assertParams: assertGetMarketTradesParams,
   assertBody: undefined,
   assertResponse: assertGetMarketTradesResponse,
+  assertSuccess: assertGetMarketTradesSuccess,
   auth: undefined,
   discoverAccountGroup: undefined,
 };

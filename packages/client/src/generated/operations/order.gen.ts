@@ -33,30 +33,41 @@ import {
   assertPlaceOrderParams,
   assertPlaceOrderBody,
   assertPlaceOrderResponse,
+  assertPlaceOrderSuccess,
   assertCancelOrderParams,
   assertCancelOrderBody,
   assertCancelOrderResponse,
+  assertCancelOrderSuccess,
   assertCancelAllOrdersParams,
   assertCancelAllOrdersBody,
   assertCancelAllOrdersResponse,
+  assertCancelAllOrdersSuccess,
   assertPlaceBatchOrdersParams,
   assertPlaceBatchOrdersBody,
   assertPlaceBatchOrdersResponse,
+  assertPlaceBatchOrdersSuccess,
   assertCancelBatchOrdersParams,
   assertCancelBatchOrdersBody,
   assertCancelBatchOrdersResponse,
+  assertCancelBatchOrdersSuccess,
   assertGetOrderStatusParams,
   assertGetOrderStatusResponse,
+  assertGetOrderStatusSuccess,
   assertListOpenOrdersParams,
   assertListOpenOrdersResponse,
+  assertListOpenOrdersSuccess,
   assertListCurrentHistoryOrdersParams,
   assertListCurrentHistoryOrdersResponse,
+  assertListCurrentHistoryOrdersSuccess,
   assertListHistoryOrdersParams,
   assertListHistoryOrdersResponse,
+  assertListHistoryOrdersSuccess,
   assertListHistoryOrdersV2Params,
   assertListHistoryOrdersV2Response,
+  assertListHistoryOrdersV2Success,
   assertListHistoryOrdersV2LegacyParams,
   assertListHistoryOrdersV2LegacyResponse,
+  assertListHistoryOrdersV2LegacySuccess,
 } from '@ascendex-toolkit/validators';
 import { call } from '../../core/request.js';
 import type { ClientCore } from '../../core/client-core.js';
@@ -87,6 +98,7 @@ export const placeOrderOperation: OperationSpec = {
   assertParams: assertPlaceOrderParams,
   assertBody: assertPlaceOrderBody,
   assertResponse: assertPlaceOrderResponse,
+  assertSuccess: assertPlaceOrderSuccess,
   auth: { prehash: 'order', sign: signRequest },
   discoverAccountGroup: getAccountInfoOperation,
 };
@@ -124,6 +136,7 @@ export const cancelOrderOperation: OperationSpec = {
   assertParams: assertCancelOrderParams,
   assertBody: assertCancelOrderBody,
   assertResponse: assertCancelOrderResponse,
+  assertSuccess: assertCancelOrderSuccess,
   auth: { prehash: 'order', sign: signRequest },
   discoverAccountGroup: getAccountInfoOperation,
 };
@@ -161,6 +174,7 @@ export const cancelAllOrdersOperation: OperationSpec = {
   assertParams: assertCancelAllOrdersParams,
   assertBody: assertCancelAllOrdersBody,
   assertResponse: assertCancelAllOrdersResponse,
+  assertSuccess: assertCancelAllOrdersSuccess,
   auth: { prehash: 'order/all', sign: signRequest },
   discoverAccountGroup: getAccountInfoOperation,
 };
@@ -199,6 +213,7 @@ export const placeBatchOrdersOperation: OperationSpec = {
   assertParams: assertPlaceBatchOrdersParams,
   assertBody: assertPlaceBatchOrdersBody,
   assertResponse: assertPlaceBatchOrdersResponse,
+  assertSuccess: assertPlaceBatchOrdersSuccess,
   auth: { prehash: 'order/batch', sign: signRequest },
   discoverAccountGroup: getAccountInfoOperation,
 };
@@ -237,6 +252,7 @@ export const cancelBatchOrdersOperation: OperationSpec = {
   assertParams: assertCancelBatchOrdersParams,
   assertBody: assertCancelBatchOrdersBody,
   assertResponse: assertCancelBatchOrdersResponse,
+  assertSuccess: assertCancelBatchOrdersSuccess,
   auth: { prehash: 'order/batch', sign: signRequest },
   discoverAccountGroup: getAccountInfoOperation,
 };
@@ -274,6 +290,7 @@ export const getOrderStatusOperation: OperationSpec = {
   assertParams: assertGetOrderStatusParams,
   assertBody: undefined,
   assertResponse: assertGetOrderStatusResponse,
+  assertSuccess: assertGetOrderStatusSuccess,
   auth: { prehash: 'order/status', sign: signRequest },
   discoverAccountGroup: getAccountInfoOperation,
 };
@@ -312,6 +329,7 @@ export const listOpenOrdersOperation: OperationSpec = {
   assertParams: assertListOpenOrdersParams,
   assertBody: undefined,
   assertResponse: assertListOpenOrdersResponse,
+  assertSuccess: assertListOpenOrdersSuccess,
   auth: { prehash: 'order/open', sign: signRequest },
   discoverAccountGroup: getAccountInfoOperation,
 };
@@ -349,6 +367,7 @@ export const listCurrentHistoryOrdersOperation: OperationSpec = {
   assertParams: assertListCurrentHistoryOrdersParams,
   assertBody: undefined,
   assertResponse: assertListCurrentHistoryOrdersResponse,
+  assertSuccess: assertListCurrentHistoryOrdersSuccess,
   auth: { prehash: 'order/hist/current', sign: signRequest },
   discoverAccountGroup: getAccountInfoOperation,
 };
@@ -386,6 +405,7 @@ export const listHistoryOrdersOperation: OperationSpec = {
   assertParams: assertListHistoryOrdersParams,
   assertBody: undefined,
   assertResponse: assertListHistoryOrdersResponse,
+  assertSuccess: assertListHistoryOrdersSuccess,
   auth: { prehash: 'order/hist', sign: signRequest },
   discoverAccountGroup: getAccountInfoOperation,
 };
@@ -424,6 +444,7 @@ export const listHistoryOrdersV2Operation: OperationSpec = {
   assertParams: assertListHistoryOrdersV2Params,
   assertBody: undefined,
   assertResponse: assertListHistoryOrdersV2Response,
+  assertSuccess: assertListHistoryOrdersV2Success,
   auth: { prehash: 'data/v2/order/hist', sign: signRequest },
   discoverAccountGroup: undefined,
 };
@@ -461,6 +482,7 @@ export const listHistoryOrdersV2LegacyOperation: OperationSpec = {
   assertParams: assertListHistoryOrdersV2LegacyParams,
   assertBody: undefined,
   assertResponse: assertListHistoryOrdersV2LegacyResponse,
+  assertSuccess: assertListHistoryOrdersV2LegacySuccess,
   auth: { prehash: 'order/hist', sign: signRequest },
   discoverAccountGroup: getAccountInfoOperation,
 };

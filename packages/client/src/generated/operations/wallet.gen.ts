@@ -9,8 +9,10 @@ import type {
 import {
   assertGetDepositAddressesParams,
   assertGetDepositAddressesResponse,
+  assertGetDepositAddressesSuccess,
   assertListWalletTransactionsParams,
   assertListWalletTransactionsResponse,
+  assertListWalletTransactionsSuccess,
 } from '@ascendex-toolkit/validators';
 import { call } from '../../core/request.js';
 import type { ClientCore } from '../../core/client-core.js';
@@ -40,6 +42,7 @@ export const getDepositAddressesOperation: OperationSpec = {
   assertParams: assertGetDepositAddressesParams,
   assertBody: undefined,
   assertResponse: assertGetDepositAddressesResponse,
+  assertSuccess: assertGetDepositAddressesSuccess,
   auth: { prehash: 'wallet/deposit/address', sign: signRequest },
   discoverAccountGroup: undefined,
 };
@@ -77,6 +80,7 @@ export const listWalletTransactionsOperation: OperationSpec = {
   assertParams: assertListWalletTransactionsParams,
   assertBody: undefined,
   assertResponse: assertListWalletTransactionsResponse,
+  assertSuccess: assertListWalletTransactionsSuccess,
   auth: { prehash: 'wallet/transactions', sign: signRequest },
   discoverAccountGroup: undefined,
 };
