@@ -69,30 +69,27 @@ export class AscendexApiError extends AscendexError {
  */
 export class AscendexHttpError extends AscendexError {
   override readonly name: string = 'AscendexHttpError';
-  readonly method: string;
+  declare readonly operationId: string;
+  declare readonly method: string;
   /** `origin + path` of the request. */
-  readonly url: string;
-  readonly status: number;
-  readonly headers: Headers;
-  readonly requestId: string | undefined;
+  declare readonly url: string;
+  declare readonly status: number;
+  declare readonly headers: Headers;
+  declare readonly requestId: string | undefined;
   /** From `Retry-After`, when the answer has one. */
-  readonly retryAfterMs: number | undefined;
+  declare readonly retryAfterMs: number | undefined;
   constructor(
-    readonly operationId: string,
-    meta: AnswerMeta & { readonly retryAfterMs?: number | undefined; readonly what?: string },
+    operationId: string,
+    meta: AnswerMeta & { readonly retryAfterMs?: number | undefined },
+    what = 'HTTP error',
   ) {
     const type = meta.headers.get('content-type') ?? 'no content-type';
     const wait = meta.retryAfterMs === undefined ? '' : `, retry after ${meta.retryAfterMs} ms`;
     super(
-      `${operationId}: ${meta.what ?? 'HTTP error'}: ${meta.method} ${meta.url} answered HTTP ${meta.status} ` +
-        `(${type}${wait}) without the exchange's error envelope`,
+      `${operationId}: ${what}: ${meta.method} ${meta.url} answered HTTP ${meta.status} (${type}${wait}) ` +
+        "without the exchange's error envelope",
     );
-    this.method = meta.method;
-    this.url = meta.url;
-    this.status = meta.status;
-    this.headers = meta.headers;
-    this.requestId = meta.requestId;
-    this.retryAfterMs = meta.retryAfterMs;
+    Object.assign(this, { operationId, retryAfterMs: undefined, ...meta });
   }
 }
 
@@ -100,7 +97,7 @@ export class AscendexHttpError extends AscendexError {
 export class AscendexRateLimitError extends AscendexHttpError {
   override readonly name = 'AscendexRateLimitError';
   constructor(operationId: string, meta: AnswerMeta & { readonly retryAfterMs?: number | undefined }) {
-    super(operationId, { ...meta, what: 'rate limited' });
+    super(operationId, meta, 'rate limited');
   }
 }
 
@@ -108,7 +105,7 @@ export class AscendexRateLimitError extends AscendexHttpError {
 export class AscendexUnavailableError extends AscendexHttpError {
   override readonly name = 'AscendexUnavailableError';
   constructor(operationId: string, meta: AnswerMeta & { readonly retryAfterMs?: number | undefined }) {
-    super(operationId, { ...meta, what: 'unavailable' });
+    super(operationId, meta, 'unavailable');
   }
 }
 
@@ -125,37 +122,36 @@ export type RedirectRefusal =
   /** The Location is missing or not a URL, or the browser hides it (`opaqueredirect`). */
   | 'unreadable';
 
+const WHY_NOT_FOLLOWED: Readonly<Record<RedirectRefusal, string>> = {
+  signed: 'a signed request follows no redirect',
+  method: 'only GET follows redirects',
+  'cross-origin': 'another origin',
+  'too-many': 'too many redirects',
+  unreadable: 'its target cannot be read',
+};
+
 /** The server answered a redirect the client does not follow; nothing was sent to its target. @public */
 export class AscendexRedirectError extends AscendexError {
   override readonly name = 'AscendexRedirectError';
-  readonly method: string;
+  declare readonly operationId: string;
+  declare readonly method: string;
   /** `origin + path` of the request that was redirected. */
-  readonly url: string;
-  readonly status: number;
+  declare readonly url: string;
+  declare readonly status: number;
   /** The origin the redirect pointed to (never its path or query), when readable. */
-  readonly location: string | undefined;
-  readonly headers: Headers;
+  declare readonly location: string | undefined;
+  declare readonly headers: Headers;
+  declare readonly refusal: RedirectRefusal;
   constructor(
-    readonly operationId: string,
+    operationId: string,
     meta: RequestTarget & { readonly status: number; readonly headers: Headers; readonly location: string | undefined },
-    readonly refusal: RedirectRefusal,
+    refusal: RedirectRefusal,
   ) {
-    const why = {
-      signed: 'a signed request never follows a redirect',
-      method: `only GET requests follow redirects`,
-      'cross-origin': 'it leads to another origin',
-      'too-many': 'too many redirects in a row',
-      unreadable: 'its target cannot be read',
-    }[refusal];
     super(
       `${operationId}: ${meta.method} ${meta.url} answered HTTP ${meta.status} redirecting to ` +
-        `${meta.location ?? '(unknown)'}; not followed: ${why}`,
+        `${meta.location ?? '(unknown)'}; not followed: ${WHY_NOT_FOLLOWED[refusal]}`,
     );
-    this.method = meta.method;
-    this.url = meta.url;
-    this.status = meta.status;
-    this.location = meta.location;
-    this.headers = meta.headers;
+    Object.assign(this, { operationId, ...meta, refusal });
   }
 }
 
@@ -163,65 +159,61 @@ export class AscendexRedirectError extends AscendexError {
  * was not read and the connection was closed. Not retried. @public */
 export class AscendexResponseTooLargeError extends AscendexError {
   override readonly name = 'AscendexResponseTooLargeError';
-  readonly method: string;
-  readonly url: string;
-  readonly status: number;
-  readonly headers: Headers;
+  declare readonly operationId: string;
+  declare readonly method: string;
+  declare readonly url: string;
+  declare readonly status: number;
+  declare readonly headers: Headers;
+  declare readonly limitBytes: number;
   constructor(
-    readonly operationId: string,
+    operationId: string,
     meta: RequestTarget & { readonly status: number; readonly headers: Headers },
-    readonly limitBytes: number,
+    limitBytes: number,
   ) {
     super(
       `${operationId}: ${meta.method} ${meta.url} answered HTTP ${meta.status} with a body over ` +
         `maxResponseBytes (${limitBytes} bytes after decompression); the rest was not read`,
     );
-    this.method = meta.method;
-    this.url = meta.url;
-    this.status = meta.status;
-    this.headers = meta.headers;
+    Object.assign(this, { operationId, ...meta, limitBytes });
   }
 }
 
 /** The request could not be sent or its answer not received (DNS, refused, reset, ...). @public */
 export class AscendexNetworkError extends AscendexError {
   override readonly name = 'AscendexNetworkError';
+  declare readonly operationId: string;
+  /** What failed, from the underlying error's message (redacted). */
+  declare readonly detail: string;
   /** The request's method, when known. */
-  readonly method: string | undefined;
+  declare readonly method: string | undefined;
   /** `origin + path` of the request, when known. */
-  readonly url: string | undefined;
+  declare readonly url: string | undefined;
   /** The underlying error's code (`ECONNREFUSED`, `ECONNRESET`, `UND_ERR_SOCKET`, ...), when it has one. */
-  readonly code: string | undefined;
+  declare readonly code: string | undefined;
   constructor(
-    readonly operationId: string,
-    /** What failed, from the underlying error's message (redacted). */
-    readonly detail: string,
-    options: Partial<RequestTarget> & { readonly code?: string | undefined; readonly cause?: unknown } = {},
+    operationId: string,
+    detail: string,
+    { cause, ...where }: Partial<RequestTarget> & { readonly code?: string | undefined; readonly cause?: unknown } = {},
   ) {
-    const where = options.method && options.url ? ` ${options.method} ${options.url}` : '';
+    const at = where.method && where.url ? ` ${where.method} ${where.url}` : '';
     super(
-      `${operationId}:${where} network failure: ${detail}${options.code ? ` (${options.code})` : ''}`,
-      options.cause === undefined ? undefined : { cause: options.cause },
+      `${operationId}:${at} network failure: ${detail}${where.code ? ` (${where.code})` : ''}`,
+      cause === undefined ? undefined : { cause },
     );
-    this.method = options.method;
-    this.url = options.url;
-    this.code = options.code;
+    Object.assign(this, { operationId, detail, method: undefined, url: undefined, code: undefined, ...where });
   }
 }
 
 /** No answer within the timeout (the body included). Not retried. @public */
 export class AscendexTimeoutError extends AscendexError {
   override readonly name = 'AscendexTimeoutError';
-  readonly method: string | undefined;
-  readonly url: string | undefined;
-  constructor(
-    readonly operationId: string,
-    readonly timeoutMs: number,
-    target?: RequestTarget,
-  ) {
+  declare readonly operationId: string;
+  declare readonly timeoutMs: number;
+  declare readonly method: string | undefined;
+  declare readonly url: string | undefined;
+  constructor(operationId: string, timeoutMs: number, target?: RequestTarget) {
     super(`${operationId}:${target ? ` ${target.method} ${target.url}:` : ''} no answer within ${timeoutMs} ms`);
-    this.method = target?.method;
-    this.url = target?.url;
+    Object.assign(this, { operationId, timeoutMs, method: undefined, url: undefined, ...target });
   }
 }
 
@@ -240,19 +232,21 @@ export class AscendexAbortError extends AscendexError {
  * body that cannot be decoded). @public */
 export class AscendexResponseError extends AscendexError {
   override readonly name = 'AscendexResponseError';
+  declare readonly operationId: string;
+  declare readonly status: number;
+  /** Why: the validation error (with JSON-pointer issues), the parse error, or the decoding error. */
+  declare readonly detail: ValidationError | AscendexError;
   /** The answer's headers (values redacted), when known. */
-  readonly headers: Headers | undefined;
-  readonly requestId: string | undefined;
+  declare readonly headers: Headers | undefined;
+  declare readonly requestId: string | undefined;
   constructor(
-    readonly operationId: string,
-    readonly status: number,
-    /** Why: the validation error (with JSON-pointer issues), the parse error, or the decoding error. */
-    readonly detail: ValidationError | AscendexError,
+    operationId: string,
+    status: number,
+    detail: ValidationError | AscendexError,
     meta: { readonly headers?: Headers | undefined; readonly requestId?: string | undefined } = {},
   ) {
     super(`${operationId}: unexpected answer (HTTP ${status}): ${detail.message}`);
-    this.headers = meta.headers;
-    this.requestId = meta.requestId;
+    Object.assign(this, { operationId, status, detail, headers: undefined, requestId: undefined, ...meta });
   }
 }
 
