@@ -166,6 +166,7 @@ function row(m) {
     `pathParams: ${JSON.stringify(m.pathParams)}`,
     `queryParams: ${JSON.stringify(m.queryParams)}`,
     `hasBody: ${m.hasBody}`,
+    `stringifyBody: ${m.hasBody ? 'stringifyJson' : 'undefined'}`,
     `accountGroup: ${Boolean(x.accountGroup)}`,
     `accountCategory: ${Boolean(x.accountCategory)}`,
     `payload: '${x.payload ?? 'data'}'`,
@@ -187,12 +188,16 @@ function row(m) {
  */
 function tagFile(tag, ops) {
   const types = ops.flatMap((m) => [`${m.Id}Params`, ...(m.hasBody ? [`${m.Id}Body`] : []), `${m.Id}Data`]);
-  const validators = ops.flatMap((m) => [
-    `assert${m.Id}Params`,
-    ...(m.hasBody ? [`assert${m.Id}Body`] : []),
-    `assert${m.Id}Response`,
-    `assert${m.Id}Success`,
-  ]);
+  const validators = [
+    ...ops.flatMap((m) => [
+      `assert${m.Id}Params`,
+      ...(m.hasBody ? [`assert${m.Id}Body`] : []),
+      `assert${m.Id}Response`,
+      `assert${m.Id}Success`,
+    ]),
+    // Only rows with a body serialise one: apps that call GET operations only do not bundle it.
+    ...(ops.some((m) => m.hasBody) ? ['stringifyJson'] : []),
+  ];
   const helpers = [
     'OperationSpec',
     ...(ops.some((m) => m.x.singleOrList) ? ['SingleOrList'] : []),

@@ -3,7 +3,7 @@
 // path, query and body, fills in order times, validates strictly, and builds the URL, the headers
 // and the JSON body; for a signed operation it sets the key and timestamp headers and returns what
 // is to be signed. core/request.ts adds the I/O: account-group lookup, signing, sending, reading.
-import { AscendexError, ValidationError, stringifyJson, validationErrorOf } from '@ascendex-toolkit/validators';
+import { AscendexError, ValidationError, validationErrorOf } from '@ascendex-toolkit/validators';
 import { AscendexRequestError } from './errors.js';
 import type { OperationSpec } from './operation.js';
 import type { HttpRequest } from './transport.js';
@@ -132,7 +132,7 @@ export function toHttpRequest(op: OperationSpec, input: OperationInput, context:
     url: `${context.baseUrl}${path}${queryString(input.query)}`,
     headers,
     signed: op.auth !== undefined,
-    ...(input.body === undefined ? {} : { body: stringifyJson(input.body) }),
+    ...(input.body === undefined || !op.stringifyBody ? {} : { body: op.stringifyBody(input.body) }),
   };
   return { request, prehash };
 }

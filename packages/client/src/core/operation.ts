@@ -21,6 +21,9 @@ export interface OperationSpec {
   readonly queryParams: readonly string[];
   /** True when the operation takes a JSON body: the caller's other fields go there. */
   readonly hasBody: boolean;
+  /** Writes the JSON body (integers above 2^53 exact); set on rows with a body only, so that an app
+   * calling GET operations only does not bundle the serializer. */
+  readonly stringifyBody: ((body: unknown) => string) | undefined;
   readonly accountGroup: boolean;
   readonly accountCategory: boolean;
   readonly payload: PayloadKind;
