@@ -52,9 +52,13 @@ export interface AnswerContext {
 /** The payload of an answer, or the error it stands for. @internal */
 export function readAnswer(op: OperationSpec, answer: HttpAnswer, context: AnswerContext): unknown {
   const { redactor } = context;
-  const headers = redactor.headers(answer.headers);
-  const requestId = REQUEST_ID_HEADERS.map((name) => headers.get(name)).find((id) => id !== null) ?? undefined;
   const { status } = answer;
+  // What an error keeps of the answer; built only when one is thrown (redaction is not free).
+  const kept = () => {
+    const headers = redactor.headers(answer.headers);
+    const requestId = REQUEST_ID_HEADERS.map((name) => headers.get(name)).find((id) => id !== null) ?? undefined;
+    return { headers, requestId };
+  };
   let body: unknown;
   let parseError: AscendexError | undefined;
   try {
@@ -64,23 +68,22 @@ export function readAnswer(op: OperationSpec, answer: HttpAnswer, context: Answe
   }
   if (isObject(body) && typeof body.code === 'number' && body.code !== 0) {
     const envelope = redactor.value(body) as { code: number; reason?: string; message?: string; info?: unknown };
-    throw apiErrorFrom(envelope, { operationId: op.id, status, headers, requestId });
+    throw apiErrorFrom(envelope, { operationId: op.id, status, ...kept() });
   }
   if (status < 200 || status > 299) {
     const meta: AnswerMeta = {
       method: context.request.method,
       url: redactor.text(urlForError(answer.url)),
       status,
-      headers,
-      requestId,
+      ...kept(),
     };
     const retryAfter = retryAfterMs(answer.headers, context.now);
     if (status === 429) throw new AscendexRateLimitError(op.id, { ...meta, retryAfterMs: retryAfter });
     if (status >= 500) throw new AscendexUnavailableError(op.id, { ...meta, retryAfterMs: retryAfter });
     throw new AscendexHttpError(op.id, { ...meta, retryAfterMs: retryAfter });
   }
-  if (parseError) throw new AscendexResponseError(op.id, status, parseError, { headers, requestId });
+  if (parseError) throw new AscendexResponseError(op.id, status, parseError, kept());
   const invalid = context.validate ? validationErrorOf(() => op.assertSuccess(body)) : undefined;
-  if (invalid) throw new AscendexResponseError(op.id, status, redactor.detail(invalid), { headers, requestId });
+  if (invalid) throw new AscendexResponseError(op.id, status, redactor.detail(invalid), kept());
   return payloadOf(op, body);
 }

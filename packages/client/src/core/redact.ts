@@ -27,9 +27,12 @@ function formsOf(value: string): string[] {
  * @internal
  */
 export class Redactor {
-  /** Form of a credential -> what replaces it; longest first, so a key inside a longer echo goes whole. */
+  /** Form of a key or secret -> what replaces it; longest first, so a key inside a longer echo goes whole. */
   #replacements: [string, string][] = [];
-  readonly #signatures: string[] = [];
+  /** The forms of each remembered signature, oldest first (Map keeps insertion order). */
+  readonly #signatures = new Map<string, string[]>();
+  /** The redactor this one extends (`with()`): applied after this one's own replacements. */
+  #parent: Redactor | undefined;
 
   constructor(credentials: { readonly apiKey?: string | undefined; readonly secret?: string | undefined } = {}) {
     if (credentials.apiKey !== undefined) this.#add(credentials.apiKey, '[api key]');
@@ -41,31 +44,31 @@ export class Redactor {
     this.#replacements.sort((a, b) => b[0].length - a[0].length);
   }
 
-  /** A redactor that also removes `values` (the header values of one request). */
+  /** A redactor that removes `values` (the auth header values of one request), then what this one does. */
   with(values: readonly [string, string][]): Redactor {
-    const copy = new Redactor();
-    copy.#replacements = [...this.#replacements];
-    for (const [value, label] of values) copy.#add(value, label);
-    return copy;
+    const child = new Redactor();
+    for (const [value, label] of values) child.#add(value, label);
+    child.#parent = this;
+    return child;
   }
 
   /** Remembers a signature the client made (the most recent MAX_SIGNATURES are kept). */
   remember(signature: string): void {
-    this.#add(signature, '[signature]');
-    this.#signatures.push(signature);
-    if (this.#signatures.length > MAX_SIGNATURES) {
-      const forgotten = new Set(formsOf(this.#signatures.shift()!));
-      this.#replacements = this.#replacements.filter(
-        ([form, label]) => label !== '[signature]' || !forgotten.has(form),
-      );
-    }
+    this.#signatures.delete(signature);
+    this.#signatures.set(
+      signature,
+      formsOf(signature).sort((a, b) => b.length - a.length),
+    );
+    if (this.#signatures.size > MAX_SIGNATURES) this.#signatures.delete(this.#signatures.keys().next().value!);
   }
 
   /** `text` without any credential. */
   text(text: string): string {
     let out = text;
     for (const [form, label] of this.#replacements) if (out.includes(form)) out = out.split(form).join(label);
-    return out;
+    for (const forms of this.#signatures.values())
+      for (const form of forms) if (out.includes(form)) out = out.split(form).join('[signature]');
+    return this.#parent ? this.#parent.text(out) : out;
   }
 
   /** A copy of a parsed JSON value with every string (and key) redacted. */
