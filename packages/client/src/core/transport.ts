@@ -231,6 +231,13 @@ async function attempt(
         redirect: 'manual',
       });
       answered = { status: response.status, headers: response.headers };
+      /** What an error about this answer keeps of it (redacted). */
+      const answerMeta = () => ({
+        method: request.method,
+        url: redactor.text(urlForError(url)),
+        status: response.status,
+        headers: redactor.headers(response.headers),
+      });
       notify(options.onResponse, () => ({
         operationId,
         method: request.method,
@@ -254,17 +261,8 @@ async function attempt(
           url = next.url;
           continue;
         }
-        throw new AscendexRedirectError(
-          operationId,
-          {
-            method: request.method,
-            url: redactor.text(urlForError(url)),
-            status: response.status,
-            headers: redactor.headers(response.headers),
-            location: next.origin === undefined ? undefined : redactor.text(next.origin),
-          },
-          next.refusal,
-        );
+        const location = next.origin === undefined ? undefined : redactor.text(next.origin);
+        throw new AscendexRedirectError(operationId, { ...answerMeta(), location }, next.refusal);
       }
       const decision = decide(response.status, response.headers);
       if (!decision.read) {
@@ -275,16 +273,7 @@ async function attempt(
       const bytes = await readBody(response, limit);
       if (!bytes) {
         controller.abort(); // the connection is closed, not kept for reuse with unread bytes
-        throw new AscendexResponseTooLargeError(
-          operationId,
-          {
-            method: request.method,
-            url: redactor.text(urlForError(url)),
-            status: response.status,
-            headers: redactor.headers(response.headers),
-          },
-          limit,
-        );
+        throw new AscendexResponseTooLargeError(operationId, answerMeta(), limit);
       }
       return {
         status: response.status,
