@@ -3,6 +3,7 @@
 export { AscendexClient } from './generated/client.gen.js';
 export { ClientCore } from './core/client-core.js';
 export { syncClock } from './core/clock.js';
+export { buildRequest, type BuiltRequest, type RequestContext } from './core/build-request.js';
 export type {
   OperationSpec,
   PayloadKind,

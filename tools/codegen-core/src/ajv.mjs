@@ -63,7 +63,9 @@ export function toAjvSchema(schema) {
 }
 
 /**
- * `x-ascendex-bigint`: an integer, as a safe-integer number or as a bigint.
+ * `x-ascendex-bigint`: an integer, as a safe-integer number or as a bigint. A number beyond 2^53 is
+ * refused: the lossless parser reads every integer token that long as a bigint, so such a number
+ * came from a token with a fraction or an exponent, and its digits were rounded.
  * @type {CodeKeywordDefinition}
  */
 const bigintKeyword = {
@@ -72,7 +74,7 @@ const bigintKeyword = {
   error: { message: 'must be an integer (number or bigint)' },
   code(cxt) {
     const { data } = cxt;
-    cxt.fail(_`!(typeof ${data} == "bigint" || (typeof ${data} == "number" && Number.isInteger(${data})))`);
+    cxt.fail(_`!(typeof ${data} == "bigint" || (typeof ${data} == "number" && Number.isSafeInteger(${data})))`);
   },
 };
 

@@ -15,6 +15,17 @@ const SOURCE = 'spec/openapi.yaml';
 const DISCOVERY = 'getAccountInfo';
 
 /**
+ * The assertion of an operation's success envelope: the client checks a code-0 answer against it
+ * alone, so a refusal names the success shape's fields and not the error envelope's `/code`.
+ * @param {string} id
+ * @param {{ assert: string } | undefined} success
+ */
+function successAssert(id, success) {
+  if (!success) throw new Error(`${id}: its 200 response has no success envelope to validate answers against`);
+  return success.assert;
+}
+
+/**
  * One operation as the client's files need it. The names of the types and validators it imports
  * and of what it emits itself are the spec model's symbols: `types` (packages/types), `asserts`
  * (the assertion of each validator of packages/validators), `fn`, `row` and `input` (this client).
@@ -22,7 +33,7 @@ const DISCOVERY = 'getAccountInfo';
  *   id: string, tag: string, method: string, route: string, op: Operation,
  *   pathParams: string[], queryParams: string[], hasBody: boolean, bodyRequired: boolean,
  *   required: boolean, fillTime: 'body' | 'orders' | undefined, x: Record<string, any>,
- *   types: OperationSymbols['types'], asserts: { params: string, body?: string, response: string },
+ *   types: OperationSymbols['types'], asserts: { params: string, body?: string, response: string, success: string },
  *   fn: string, row: string, input: string, discoverWith: string | undefined,
  * }} OperationModel `discoverWith`: the row of the operation the account group is discovered
  *   through, for operations whose route has one
@@ -90,7 +101,12 @@ function models({ openapi, operations }) {
       fillTime,
       x,
       types: symbols.types,
-      asserts: { params: v.params.assert, ...(v.body ? { body: v.body.assert } : {}), response: v.response.assert },
+      asserts: {
+        params: v.params.assert,
+        ...(v.body ? { body: v.body.assert } : {}),
+        response: v.response.assert,
+        success: successAssert(id, v.success),
+      },
       fn: symbols.client.function,
       row: symbols.client.row,
       input: symbols.client.input,
@@ -170,6 +186,7 @@ function row(m) {
     `pathParams: ${JSON.stringify(m.pathParams)}`,
     `queryParams: ${JSON.stringify(m.queryParams)}`,
     `hasBody: ${m.hasBody}`,
+    `stringifyBody: ${m.hasBody ? 'stringifyJson' : 'undefined'}`,
     `accountGroup: ${Boolean(x.accountGroup)}`,
     `accountCategory: ${Boolean(x.accountCategory)}`,
     `payload: '${x.payload ?? 'data'}'`,
@@ -178,6 +195,7 @@ function row(m) {
     `assertParams: ${m.asserts.params}`,
     `assertBody: ${m.asserts.body ?? 'undefined'}`,
     `assertResponse: ${m.asserts.response}`,
+    `assertSuccess: ${m.asserts.success}`,
     `auth: ${x.signed ? `{ prehash: '${x.prehash}', sign: signRequest }` : 'undefined'}`,
     `discoverAccountGroup: ${m.discoverWith ?? 'undefined'}`,
   ];
@@ -190,11 +208,16 @@ function row(m) {
  */
 function tagFile(tag, ops) {
   const types = ops.flatMap((m) => [m.types.params, ...(m.types.body ? [m.types.body] : []), m.types.data]);
-  const validators = ops.flatMap((m) => [
-    m.asserts.params,
-    ...(m.asserts.body ? [m.asserts.body] : []),
-    m.asserts.response,
-  ]);
+  const validators = [
+    ...ops.flatMap((m) => [
+      m.asserts.params,
+      ...(m.asserts.body ? [m.asserts.body] : []),
+      m.asserts.response,
+      m.asserts.success,
+    ]),
+    // Only rows with a body serialise one: apps that call GET operations only do not bundle it.
+    ...(ops.some((m) => m.hasBody) ? ['stringifyJson'] : []),
+  ];
   const helpers = [
     'OperationSpec',
     ...(ops.some((m) => m.x.singleOrList) ? ['SingleOrList'] : []),

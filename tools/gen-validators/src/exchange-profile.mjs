@@ -71,7 +71,7 @@ export const EXCHANGE_KEYWORDS = [capAtKeyword, coerceIntegerKeyword];
  * @param {ComponentLookup} component
  * @returns {string | undefined}
  */
-function discriminatorOf(branches, component) {
+export function discriminatorOf(branches, component) {
   /** @type {(Schema | undefined)[]} */
   const resolved = branches.map((b) => (b?.$ref ? component(refName(b.$ref)) : b));
   if (resolved.some((b) => !b || typeof b !== 'object' || b.type !== 'object')) return undefined;

@@ -13,6 +13,7 @@ import { restEntries, wsEntries } from './entries.mjs';
 import { dispatchTable } from './dispatch.mjs';
 import { exchangeProfileFiles } from './exchange-files.mjs';
 import { validateModuleFiles, VALIDATE } from './validate-module.mjs';
+import { strictDocuments, STRICT_DISCRIMINATOR_OPTIONS } from './strict-profile.mjs';
 /** @import { SpecModel } from '@ascendex-toolkit/codegen-core' */
 /** @import { ValidatorEntry } from './entries.mjs' */
 
@@ -65,14 +66,19 @@ async function group(dir, base, entries, js, sources) {
  * @returns {Promise<Map<string, string>>} repo-relative path -> content
  */
 export async function generate(model = specModel()) {
-  const { openapi, asyncapi } = model;
-  const docs = [openapi, asyncapi];
+  // The strict validators compile from copies with discriminators (strict-profile.mjs).
+  const strict = strictDocuments(model);
+  const strictModel = { ...model, openapi: strict.openapi, asyncapi: strict.asyncapi };
+  const docs = [strict.openapi, strict.asyncapi];
   const files = new Map();
   const modules = [];
-  const groups = new Map([...restEntries(model)].map(([tag, entries]) => [`rest/${tag}`, entries]));
-  groups.set('ws/messages', wsEntries(model));
+  const groups = new Map([...restEntries(strictModel)].map(([tag, entries]) => [`rest/${tag}`, entries]));
+  groups.set('ws/messages', wsEntries(strictModel));
   // One compilation for all groups, so a component schema used by several is compiled once.
-  const code = compileValidatorModules(groups, docs, { ajvOptions: STRICT_AJV_OPTIONS, suffix: VALIDATE });
+  const code = compileValidatorModules(groups, docs, {
+    ajvOptions: { ...STRICT_AJV_OPTIONS, ...STRICT_DISCRIMINATOR_OPTIONS },
+    suffix: VALIDATE,
+  });
   for (const [id, entries] of groups) {
     const [dir, base] = /** @type {[string, string]} */ (id.split('/'));
     const sources = dir === 'ws' ? ['spec/asyncapi.yaml'] : ['spec/openapi.yaml'];

@@ -6,6 +6,9 @@ import { AscendexError } from '@ascendex-toolkit/validators';
 import type { ClientOptions } from './options.js';
 import type { RetryPolicy } from './transport.js';
 import type { RequestSigner } from './operation.js';
+import type { RequestEvent, ResponseEvent } from './hooks.js';
+import { Redactor } from './redact.js';
+import { systemTimers, type Timers } from './timers.js';
 
 /** API key and a signer closed over the secret. */
 interface Credentials {
@@ -21,7 +24,14 @@ export interface ClientState {
   readonly retry: RetryPolicy | false;
   readonly validate: boolean;
   readonly clock: () => number;
+  readonly timers: Timers;
+  readonly maxResponseBytes: number | undefined;
+  readonly maxRedirects: number | undefined;
+  readonly onRequest: ((event: RequestEvent) => void) | undefined;
+  readonly onResponse: ((event: ResponseEvent) => void) | undefined;
   readonly credentials: Credentials | undefined;
+  /** Keeps the key, the secret and the signatures made out of errors and hook events. */
+  readonly redactor: Redactor;
   /** Server time minus local time, ms (0 until `syncClock`). */
   clockOffsetMs: number;
   accountGroup: number | undefined;
@@ -51,7 +61,13 @@ export class ClientCore {
       retry: options.retry ?? { retries: 2 },
       validate: options.validate ?? true,
       clock: options.clock ?? Date.now,
+      timers: options.timers ?? systemTimers,
+      maxResponseBytes: options.maxResponseBytes,
+      maxRedirects: options.maxRedirects,
+      onRequest: options.onRequest,
+      onResponse: options.onResponse,
       credentials: apiKey !== undefined && secret !== undefined ? credentials(apiKey, secret) : undefined,
+      redactor: new Redactor({ apiKey, secret }),
       clockOffsetMs: 0,
       accountGroup: options.accountGroup,
       discovery: undefined,

@@ -21,6 +21,9 @@ export interface OperationSpec {
   readonly queryParams: readonly string[];
   /** True when the operation takes a JSON body: the caller's other fields go there. */
   readonly hasBody: boolean;
+  /** Writes the JSON body (integers above 2^53 exact); set on rows with a body only, so that an app
+   * calling GET operations only does not bundle the serializer. */
+  readonly stringifyBody: ((body: unknown) => string) | undefined;
   readonly accountGroup: boolean;
   readonly accountCategory: boolean;
   readonly payload: PayloadKind;
@@ -30,7 +33,11 @@ export interface OperationSpec {
   readonly fillTime: 'body' | 'orders' | undefined;
   readonly assertParams: (value: unknown) => void;
   readonly assertBody: ((value: unknown) => void) | undefined;
+  /** Checks a whole answer: the success body or an error envelope. */
   readonly assertResponse: (value: unknown) => void;
+  /** Checks a success body only (`code` 0 or absent): what the client validates, so that a refusal
+   * names the success shape's fields rather than the error envelope's `code`. */
+  readonly assertSuccess: (value: unknown) => void;
   /** Signed operations: the prehash (may hold `{accountCategory}`) and the signer. */
   readonly auth: { readonly prehash: string; readonly sign: RequestSigner } | undefined;
   /** Operations under `/{accountGroup}`: the operation the group is discovered through. */

@@ -12,9 +12,16 @@ import {
   handleGetOrderStatus,
   mockOperations,
 } from '@ascendex-toolkit/mocks';
-import { AscendexError, ValidationError, parseJson, stringifyJson } from '@ascendex-toolkit/validators';
+import { AscendexError, JsonParseError, ValidationError, parseJson, stringifyJson } from '@ascendex-toolkit/validators';
 import type { OrderDetail, Ticker } from '@ascendex-toolkit/types';
-import { AscendexApiError, AscendexRequestError, AscendexResponseError } from '../../src/core/errors.js';
+import {
+  AscendexApiError,
+  AscendexHttpError,
+  AscendexRateLimitError,
+  AscendexRequestError,
+  AscendexResponseError,
+  AscendexUnavailableError,
+} from '../../src/core/errors.js';
 import { AscendexClient, ClientCore, getDepth, getTicker } from '../../src/operations.js';
 import { recordRequests } from './wire.js';
 
@@ -170,34 +177,107 @@ describe('answers', () => {
     expect((error as AscendexResponseError).detail).toBeInstanceOf(ValidationError);
   });
 
+  it("names the success shape's fields only (not the error envelope's /code), an integer above 2^53 as such", async () => {
+    const text =
+      '{"code":0,"data":{"m":"depth-snapshot","symbol":"ASD/USDT","data":' +
+      '{"seqnum":5068757,"ts":12345678901234567890,"asks":"none","bids":[]}}}';
+    server.use(http.get(depthUrl, () => new HttpResponse(text, { headers: { 'content-type': 'application/json' } })));
+    const error = await new AscendexClient().getDepth({ symbol: 'ASD/USDT' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AscendexResponseError);
+    expect(((error as AscendexResponseError).detail as ValidationError).issues).toEqual([
+      {
+        path: '/data/data/ts',
+        keyword: 'type',
+        message:
+          'must be an integer within ±(2^53 − 1); got 12345678901234567890, which only sequence numbers (int64) may exceed',
+      },
+      { path: '/data/data/asks', keyword: 'type', message: 'must be array' },
+    ]);
+  });
+
+  it('refuses a sequence number written with a fraction beyond 2^53 rather than rounding it', async () => {
+    const text =
+      '{"code":0,"data":{"m":"depth-snapshot","symbol":"ASD/USDT","data":' +
+      '{"seqnum":9007199254740993.0,"ts":1573165838976,"asks":[],"bids":[]}}}';
+    server.use(http.get(depthUrl, () => new HttpResponse(text, { headers: { 'content-type': 'application/json' } })));
+    const error = await new AscendexClient().getDepth({ symbol: 'ASD/USDT' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AscendexResponseError);
+    const issues = ((error as AscendexResponseError).detail as ValidationError).issues;
+    expect(issues.map((i) => i.path)).toEqual(['/data/data/seqnum']);
+    expect(issues[0]!.message).toMatch(/^must be an exact int64/);
+  });
+
   it('returns it as it is with validation off', async () => {
     server.use(http.get(depthUrl, () => HttpResponse.json(invalidDepth)));
     expect(await new AscendexClient({ validate: false }).getDepth({ symbol: 'ASD/USDT' })).toEqual(invalidDepth.data);
   });
 
   it('refuses text that is not JSON', async () => {
-    server.use(http.get(depthUrl, () => new HttpResponse('<html>', { status: 502 })));
+    server.use(http.get(depthUrl, () => new HttpResponse('<html>', { status: 200 })));
     const error = await new AscendexClient({ retry: false }).getDepth({ symbol: 'ASD/USDT' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AscendexResponseError);
-    expect(error).toMatchObject({ status: 502 });
+    expect(error).toMatchObject({ status: 200 });
+    expect((error as AscendexResponseError).detail).toBeInstanceOf(JsonParseError);
   });
 
-  it('throws the API error of a non-zero code answered with HTTP 200', async () => {
+  it('calls an HTTP error status without the envelope by its class: rate limit, outage, other', async () => {
+    const client = new AscendexClient({ retry: false });
+    const cases = [
+      [429, 'text/plain', AscendexRateLimitError],
+      [502, 'text/html', AscendexUnavailableError],
+      [404, 'application/json', AscendexHttpError],
+    ] as const;
+    for (const [status, type, ErrorClass] of cases) {
+      server.use(
+        http.get(
+          depthUrl,
+          () =>
+            new HttpResponse(type === 'application/json' ? '{"error":"no route"}' : 'busy', {
+              status,
+              headers: { 'content-type': type, 'retry-after': '7', 'x-request-id': `r-${status}` },
+            }),
+          { once: true },
+        ),
+      );
+      const error = await client.getDepth({ symbol: 'ASD/USDT' }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ErrorClass);
+      expect(error).toMatchObject({
+        status,
+        method: 'GET',
+        url: depthUrl,
+        retryAfterMs: 7000,
+        requestId: `r-${status}`,
+      });
+      expect((error as AscendexHttpError).headers.get('content-type')).toBe(type);
+    }
+  });
+
+  it('throws the API error of a non-zero code answered with HTTP 200, with the headers and request id', async () => {
     server.use(
       http.post('https://ascendex.com/6/api/pro/v1/cash/order', () =>
-        HttpResponse.json({
-          code: 300011,
-          reason: 'INVALID_BALANCE',
-          message: 'Not Enough Account Balance',
-          info: { symbol: 'BTC/USDT' },
-        }),
+        HttpResponse.json(
+          {
+            code: 300011,
+            reason: 'INVALID_BALANCE',
+            message: 'Not Enough Account Balance',
+            info: { symbol: 'BTC/USDT' },
+          },
+          { headers: { 'x-request-id': 'req-42' } },
+        ),
       ),
     );
     const refused = await signed()
       .placeOrder({ accountCategory: 'cash', symbol: 'BTC/USDT', orderType: 'market', side: 'buy', orderQty: '1' })
       .catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(AscendexApiError);
-    expect(refused).toMatchObject({ code: 300011, reason: 'INVALID_BALANCE', status: 200, operationId: 'placeOrder' });
+    expect(refused).toMatchObject({
+      code: 300011,
+      reason: 'INVALID_BALANCE',
+      status: 200,
+      operationId: 'placeOrder',
+      requestId: 'req-42',
+    });
+    expect((refused as AscendexApiError).headers?.get('x-request-id')).toBe('req-42');
   });
 
   it('keeps integers above 2^53 exact', async () => {

@@ -1,5 +1,5 @@
-// An app that reads public market data only must not bundle signing, account-group discovery or
-// the validators of operations it does not call. Bundled with esbuild from the package's sources,
+// An app that reads public market data only must not bundle signing, account-group discovery, the
+// JSON writer of request bodies or the validators of operations it does not call. Bundled with esbuild from the package's sources,
 // as an app's bundler would (the package is side-effect free).
 import { describe, it, expect } from 'vitest';
 import { build } from 'esbuild';
@@ -30,8 +30,10 @@ describe('tree-shaking', () => {
     // What it calls is there (the validators name their schema in errors)...
     expect(code).toContain('GetDepthResponse');
     expect(code).toContain('GetTickerParams');
-    // ...signing is not (the WebCrypto HMAC lives only behind signed operations' rows)...
+    // ...signing is not (the WebCrypto HMAC lives only behind signed operations' rows), nor the
+    // JSON writer (only rows with a body carry it)...
     expect(code).not.toContain('HMAC');
+    expect(code).not.toContain('cannot be serialised to JSON');
     // ...nor the validators of other operations, nor the discovery operation.
     for (const schema of [
       'GetMarketTradesResponse',
@@ -49,6 +51,7 @@ describe('tree-shaking', () => {
       export const run = (client: ClientCore) => placeOrder(client, { accountCategory: 'cash', symbol: 'BTC/USDT', orderType: 'market', side: 'buy', orderQty: '1' });
     `);
     expect(code).toContain('HMAC');
+    expect(code).toContain('cannot be serialised to JSON');
     expect(code).toContain('PlaceOrderBody');
     expect(code).toContain('GetAccountInfoResponse');
     expect(code).not.toContain('GetDepthResponse');

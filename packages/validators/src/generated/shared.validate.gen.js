@@ -391,7 +391,7 @@ function validate_SequenceNumber(data, {instancePath="", parentData, parentDataP
 /*# sourceURL="asx:SequenceNumber" */;
 let vErrors = null;
 let errors = 0;
-if(!(typeof data == "bigint" || (typeof data == "number" && Number.isInteger(data)))){
+if(!(typeof data == "bigint" || (typeof data == "number" && Number.isSafeInteger(data)))){
 const err0 = {instancePath,schemaPath:"#/x-ascendex-bigint",keyword:"x-ascendex-bigint",params:{},message:"must be an integer (number or bigint)"};
 if(vErrors === null){
 vErrors = [err0];
@@ -1141,69 +1141,35 @@ function validate_PlaceOrderArgs(data, {instancePath="", parentData, parentDataP
 /*# sourceURL="asx:PlaceOrderArgs" */;
 let vErrors = null;
 let errors = 0;
-const _errs0 = errors;
-let valid0 = false;
-let passing0 = null;
-const _errs1 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+const tag0 = data.orderType;
+if(typeof tag0 == "string"){
+if(tag0 === "market"){
 if(!(validate_MarketOrderArgs(data, {instancePath,parentData,parentDataProperty,rootData}))){
 vErrors = vErrors === null ? validate_MarketOrderArgs.errors : vErrors.concat(validate_MarketOrderArgs.errors);
 errors = vErrors.length;
 }
-var _valid0 = _errs1 === errors;
-if(_valid0){
-valid0 = true;
-passing0 = 0;
 }
-const _errs2 = errors;
+else if(tag0 === "limit"){
 if(!(validate_LimitOrderArgs(data, {instancePath,parentData,parentDataProperty,rootData}))){
 vErrors = vErrors === null ? validate_LimitOrderArgs.errors : vErrors.concat(validate_LimitOrderArgs.errors);
 errors = vErrors.length;
 }
-var _valid0 = _errs2 === errors;
-if(_valid0 && valid0){
-valid0 = false;
-passing0 = [passing0, 1];
 }
-else {
-if(_valid0){
-valid0 = true;
-passing0 = 1;
-}
-const _errs3 = errors;
+else if(tag0 === "stop_market"){
 if(!(validate_StopMarketOrderArgs(data, {instancePath,parentData,parentDataProperty,rootData}))){
 vErrors = vErrors === null ? validate_StopMarketOrderArgs.errors : vErrors.concat(validate_StopMarketOrderArgs.errors);
 errors = vErrors.length;
 }
-var _valid0 = _errs3 === errors;
-if(_valid0 && valid0){
-valid0 = false;
-passing0 = [passing0, 2];
 }
-else {
-if(_valid0){
-valid0 = true;
-passing0 = 2;
-}
-const _errs4 = errors;
+else if(tag0 === "stop_limit"){
 if(!(validate_StopLimitOrderArgs(data, {instancePath,parentData,parentDataProperty,rootData}))){
 vErrors = vErrors === null ? validate_StopLimitOrderArgs.errors : vErrors.concat(validate_StopLimitOrderArgs.errors);
 errors = vErrors.length;
 }
-var _valid0 = _errs4 === errors;
-if(_valid0 && valid0){
-valid0 = false;
-passing0 = [passing0, 3];
 }
 else {
-if(_valid0){
-valid0 = true;
-passing0 = 3;
-}
-}
-}
-}
-if(!valid0){
-const err0 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const err0 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "orderType", tagValue: tag0},message:"value of tag \"orderType\" must be in oneOf"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1212,15 +1178,16 @@ vErrors.push(err0);
 }
 errors++;
 }
-else {
-errors = _errs0;
-if(vErrors !== null){
-if(_errs0){
-vErrors.length = _errs0;
 }
 else {
-vErrors = null;
+const err1 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "tag", tag: "orderType", tagValue: tag0},message:"tag \"orderType\" must be string"};
+if(vErrors === null){
+vErrors = [err1];
 }
+else {
+vErrors.push(err1);
+}
+errors++;
 }
 }
 validate_PlaceOrderArgs.errors = vErrors;

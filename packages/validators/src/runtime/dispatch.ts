@@ -63,6 +63,6 @@ export function createDispatcher<M>(keys: readonly string[], entries: readonly D
       return { ok: false, error: new UnknownMessageError(seen) };
     }
     best.validate(value); // its errors were overwritten by later candidates
-    return { ok: false, error: new ValidationError(best.name, toIssues(best.validate.errors)) };
+    return { ok: false, error: new ValidationError(best.name, toIssues(best.validate.errors, value)) };
   };
 }

@@ -8,7 +8,7 @@ import { toIssues, type ValidateFunction } from './ajv-issues.js';
  * @internal generated guards call this; use the generated `assertX` functions instead.
  */
 export function assertValid(validate: ValidateFunction, value: unknown, schema: string): void {
-  if (!validate(value)) throw new ValidationError(schema, toIssues(validate.errors));
+  if (!validate(value)) throw new ValidationError(schema, toIssues(validate.errors, value));
 }
 
 /**

@@ -11,10 +11,13 @@ import type {
 import {
   assertGetAccountInfoParams,
   assertGetAccountInfoResponse,
+  assertGetAccountInfoSuccess,
   assertGetVipFeeScheduleParams,
   assertGetVipFeeScheduleResponse,
+  assertGetVipFeeScheduleSuccess,
   assertGetFeeBySymbolParams,
   assertGetFeeBySymbolResponse,
+  assertGetFeeBySymbolSuccess,
 } from '@ascendex-toolkit/validators';
 import { call } from '../../core/request.js';
 import type { ClientCore } from '../../core/client-core.js';
@@ -36,6 +39,7 @@ export const getAccountInfoOperation: OperationSpec = {
   pathParams: [],
   queryParams: [],
   hasBody: false,
+  stringifyBody: undefined,
   accountGroup: false,
   accountCategory: false,
   payload: 'data',
@@ -44,6 +48,7 @@ export const getAccountInfoOperation: OperationSpec = {
   assertParams: assertGetAccountInfoParams,
   assertBody: undefined,
   assertResponse: assertGetAccountInfoResponse,
+  assertSuccess: assertGetAccountInfoSuccess,
   auth: { prehash: 'info', sign: signRequest },
   discoverAccountGroup: undefined,
 };
@@ -73,6 +78,7 @@ export const getVipFeeScheduleOperation: OperationSpec = {
   pathParams: [],
   queryParams: [],
   hasBody: false,
+  stringifyBody: undefined,
   accountGroup: true,
   accountCategory: false,
   payload: 'data',
@@ -81,6 +87,7 @@ export const getVipFeeScheduleOperation: OperationSpec = {
   assertParams: assertGetVipFeeScheduleParams,
   assertBody: undefined,
   assertResponse: assertGetVipFeeScheduleResponse,
+  assertSuccess: assertGetVipFeeScheduleSuccess,
   auth: { prehash: 'fee', sign: signRequest },
   discoverAccountGroup: getAccountInfoOperation,
 };
@@ -110,6 +117,7 @@ export const getFeeBySymbolOperation: OperationSpec = {
   pathParams: [],
   queryParams: [],
   hasBody: false,
+  stringifyBody: undefined,
   accountGroup: true,
   accountCategory: false,
   payload: 'data',
@@ -118,6 +126,7 @@ export const getFeeBySymbolOperation: OperationSpec = {
   assertParams: assertGetFeeBySymbolParams,
   assertBody: undefined,
   assertResponse: assertGetFeeBySymbolResponse,
+  assertSuccess: assertGetFeeBySymbolSuccess,
   auth: { prehash: 'fee', sign: signRequest },
   discoverAccountGroup: getAccountInfoOperation,
 };

@@ -11,10 +11,13 @@ import type {
 import {
   assertGetExchangeLatencyParams,
   assertGetExchangeLatencyResponse,
+  assertGetExchangeLatencySuccess,
   assertGetRiskLimitInfoParams,
   assertGetRiskLimitInfoResponse,
+  assertGetRiskLimitInfoSuccess,
   assertGetRiskLimitInfoV2Params,
   assertGetRiskLimitInfoV2Response,
+  assertGetRiskLimitInfoV2Success,
 } from '@ascendex-toolkit/validators';
 import { call } from '../../core/request.js';
 import type { ClientCore } from '../../core/client-core.js';
@@ -35,6 +38,7 @@ export const getExchangeLatencyOperation: OperationSpec = {
   pathParams: [],
   queryParams: ['requestTime'],
   hasBody: false,
+  stringifyBody: undefined,
   accountGroup: false,
   accountCategory: false,
   payload: 'data',
@@ -43,6 +47,7 @@ export const getExchangeLatencyOperation: OperationSpec = {
   assertParams: assertGetExchangeLatencyParams,
   assertBody: undefined,
   assertResponse: assertGetExchangeLatencyResponse,
+  assertSuccess: assertGetExchangeLatencySuccess,
   auth: undefined,
   discoverAccountGroup: undefined,
 };
@@ -72,6 +77,7 @@ export const getRiskLimitInfoOperation: OperationSpec = {
   pathParams: [],
   queryParams: ['ip'],
   hasBody: false,
+  stringifyBody: undefined,
   accountGroup: false,
   accountCategory: false,
   payload: 'data',
@@ -80,6 +86,7 @@ export const getRiskLimitInfoOperation: OperationSpec = {
   assertParams: assertGetRiskLimitInfoParams,
   assertBody: undefined,
   assertResponse: assertGetRiskLimitInfoResponse,
+  assertSuccess: assertGetRiskLimitInfoSuccess,
   auth: undefined,
   discoverAccountGroup: undefined,
 };
@@ -110,6 +117,7 @@ export const getRiskLimitInfoV2Operation: OperationSpec = {
   pathParams: [],
   queryParams: ['ip'],
   hasBody: false,
+  stringifyBody: undefined,
   accountGroup: false,
   accountCategory: false,
   payload: 'data',
@@ -118,6 +126,7 @@ export const getRiskLimitInfoV2Operation: OperationSpec = {
   assertParams: assertGetRiskLimitInfoV2Params,
   assertBody: undefined,
   assertResponse: assertGetRiskLimitInfoV2Response,
+  assertSuccess: assertGetRiskLimitInfoV2Success,
   auth: undefined,
   discoverAccountGroup: undefined,
 };

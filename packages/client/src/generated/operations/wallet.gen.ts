@@ -9,8 +9,10 @@ import type {
 import {
   assertGetDepositAddressesParams,
   assertGetDepositAddressesResponse,
+  assertGetDepositAddressesSuccess,
   assertListWalletTransactionsParams,
   assertListWalletTransactionsResponse,
+  assertListWalletTransactionsSuccess,
 } from '@ascendex-toolkit/validators';
 import { call } from '../../core/request.js';
 import type { ClientCore } from '../../core/client-core.js';
@@ -32,6 +34,7 @@ export const getDepositAddressesOperation: OperationSpec = {
   pathParams: [],
   queryParams: ['asset', 'blockchain'],
   hasBody: false,
+  stringifyBody: undefined,
   accountGroup: false,
   accountCategory: false,
   payload: 'data',
@@ -40,6 +43,7 @@ export const getDepositAddressesOperation: OperationSpec = {
   assertParams: assertGetDepositAddressesParams,
   assertBody: undefined,
   assertResponse: assertGetDepositAddressesResponse,
+  assertSuccess: assertGetDepositAddressesSuccess,
   auth: { prehash: 'wallet/deposit/address', sign: signRequest },
   discoverAccountGroup: undefined,
 };
@@ -69,6 +73,7 @@ export const listWalletTransactionsOperation: OperationSpec = {
   pathParams: [],
   queryParams: ['asset', 'txType', 'page', 'pageSize'],
   hasBody: false,
+  stringifyBody: undefined,
   accountGroup: false,
   accountCategory: false,
   payload: 'data',
@@ -77,6 +82,7 @@ export const listWalletTransactionsOperation: OperationSpec = {
   assertParams: assertListWalletTransactionsParams,
   assertBody: undefined,
   assertResponse: assertListWalletTransactionsResponse,
+  assertSuccess: assertListWalletTransactionsSuccess,
   auth: { prehash: 'wallet/transactions', sign: signRequest },
   discoverAccountGroup: undefined,
 };
