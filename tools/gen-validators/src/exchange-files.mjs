@@ -94,7 +94,8 @@ export async function exchangeProfileFiles(openapi, asyncapi, { dir, head, ajvOp
     const prehashes = x.signed
       ? `, prehashes: ${JSON.stringify([x.prehash, ...(x.alsoAccepts?.prehashes ?? [])])}`
       : '';
-    return `  ${op.operationId}: { methods: ${methods}, route: '${route}'${prehashes}, params: validate${Op}Params${body} },`;
+    const bodyRequired = body ? `, bodyRequired: ${op.requestBody?.required === true}` : '';
+    return `  ${op.operationId}: { methods: ${methods}, route: '${route}'${prehashes}, params: validate${Op}Params${body}${bodyRequired} },`;
   });
   const messageNames = clientMessages.map((m) => m.name);
   const table = [
@@ -115,6 +116,8 @@ export async function exchangeProfileFiles(openapi, asyncapi, { dir, head, ajvOp
         '  readonly prehashes?: readonly string[];',
         '  readonly params: ValidateFunction;',
         '  readonly body?: ValidateFunction;',
+        '  /** Whether the operation needs a body (`requestBody.required`); an empty body is read as none when not. */',
+        '  readonly bodyRequired?: boolean;',
       ].join('\n')}\n}`,
     jsdoc('Every REST operation, by operationId, with the exchange-side validators of its request.') +
       `export const exchangeRestValidators = {\n${operations.join('\n')}\n} as const satisfies Record<keyof operations, ExchangeRestValidators>;`,

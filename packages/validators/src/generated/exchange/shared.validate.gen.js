@@ -250,6 +250,16 @@ vErrors.push(err1);
 errors++;
 }
 }
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
 validate_PlaceOrderArgs.errors = vErrors;
 return errors === 0;
 }
