@@ -10,9 +10,9 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { AscendexError } from '@ascendex-toolkit/validators';
 import { defaultAccount, type ExchangeEvent, type MockAccount } from '../backend.js';
 import { createHttpHandlers } from '../http/index.js';
-import { createMockExchange, type MockExchange } from '../state/index.js';
+import { createMockExchange, type MockExchange } from '../exchange/index.js';
 import { createWsSession, streamPath, type WsFaults, type WsSession, type WsSessionOptions } from '../ws/index.js';
-import { broadcastFaults } from '../ws/faults.js';
+import { broadcastFaults } from '../ws/session/faults.js';
 
 /** @public */
 export interface MockServerOptions {

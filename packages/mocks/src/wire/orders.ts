@@ -1,62 +1,26 @@
-// An order of the mock exchange and the shapes the API reports it in (REST order detail, the
-// order channel's compact fields, the histories).
+// Orders as the API reports them: the REST order detail, the order channel's compact fields, the
+// WebSocket order-status report, the two histories and the acknowledgement of a request.
 import type {
-  AccountCategoryCode,
-  ExecInst,
   HistoryOrderV1,
   HistoryOrderV2,
+  OrderAckInfo,
   OrderDetail,
-  OrderSide,
-  OrderStatus,
   OrderStatusReport,
-  OrderType,
   OrderUpdateData,
 } from '@ascendex-toolkit/types';
-import { div, isZero } from '@ascendex-toolkit/validators/orders';
+import { averagePrice, type MockOrder } from '../engine/orders.js';
 
-/** An order as the mock exchange keeps it. @public */
-export interface MockOrder {
-  readonly orderId: string;
-  /** The request's `id`, echoed in acknowledgements. */
-  readonly clientOrderId: string | undefined;
-  readonly accountId: string;
-  readonly ac: Exclude<AccountCategoryCode, 'FUTURES'>;
-  readonly symbol: string;
-  readonly side: OrderSide;
-  readonly orderType: OrderType;
-  /** Limit price, or `""` for market orders. */
-  readonly price: string;
-  readonly stopPrice: string;
-  readonly orderQty: string;
-  readonly execInst: ExecInst;
-  readonly createTime: number;
-  status: OrderStatus;
-  filledQty: string;
-  /** Sum of price × size over the fills (for the average price). */
-  filledNotional: string;
-  cumFee: string;
-  readonly feeAsset: string;
-  lastExecTime: number;
-  seqNum: number;
-  /** The price the hold of a buy is valued at: the limit price, or the reference price for market orders. */
-  readonly holdPrice: string;
-  /** The asset held for the unfilled part: quote for buys, base for sells. */
-  readonly holdAsset: string;
-  lastPrice: string;
-  lastQty: string;
+/** The acknowledgement of a place or cancel request for an order (`id` echoes the request's). */
+export function ackInfo(order: MockOrder, timestamp: number, id = order.clientOrderId): OrderAckInfo {
+  return { id: id ?? '', orderId: order.orderId, orderType: order.orderType, symbol: order.symbol, timestamp };
 }
-
-export const isOpen = (order: MockOrder): boolean => order.status === 'New' || order.status === 'PartiallyFilled';
-
-export const averagePrice = (order: MockOrder): string =>
-  isZero(order.filledQty) ? '0' : div(order.filledNotional, order.filledQty);
 
 export function orderDetail(order: MockOrder): OrderDetail {
   return {
     avgPx: averagePrice(order),
     cumFee: order.cumFee,
     cumFilledQty: order.filledQty,
-    errorCode: '',
+    errorCode: order.errorCode,
     feeAsset: order.feeAsset,
     ...(order.clientOrderId !== undefined ? { id: order.clientOrderId } : {}),
     lastExecTime: order.lastExecTime,
@@ -87,7 +51,7 @@ export function orderUpdateData(
     ...(balances ?? {}),
     cf: order.cumFee,
     cfq: order.filledQty,
-    err: '',
+    err: order.errorCode,
     fa: order.feeAsset,
     orderId: order.orderId,
     ot: order.orderType,
@@ -134,7 +98,7 @@ export function historyOrderV1(order: MockOrder): HistoryOrderV1 {
     avgPx: averagePrice(order),
     cumFee: order.cumFee,
     cumQty: order.filledQty,
-    errorCode: '',
+    errorCode: order.errorCode,
     execInst: order.execInst,
     feeAsset: order.feeAsset,
     lastExecTime: order.lastExecTime,

@@ -1,21 +1,30 @@
 // Replies of the mock exchange to WebSocket `op: req` messages, in the AsyncAPI document's reply
-// shapes. The order outcome itself (New/Ready, fills, cancellations) arrives as `order` events.
+// shapes, from the engine. The order outcome itself (New/Ready, fills, cancellations) arrives as
+// `order` events.
 import type { ExchangeClientMessage } from '@ascendex-toolkit/validators/exchange';
 import type { ExchangeErrorFields, MockAccount, WsSessionInfo } from '../backend.js';
-import { refusal, type Category, type MockExchange } from './exchange.js';
-import { isOpen, orderStatusReport, orderUpdateData } from './orders.js';
-import { ackInfo } from './rest-answers.js';
+import type { ExchangeEngine } from '../engine/engine.js';
+import type { Category } from '../engine/events.js';
+import { refusal, type CatalogRefusal } from '../engine/refusals.js';
+import { marginRiskData } from '../wire/balances.js';
+import { ackInfo, orderStatusReport, orderUpdateData } from '../wire/orders.js';
 
 const echo = (id: string | undefined): { id?: string } => (id !== undefined ? { id } : {});
 
 export function answerWsRequest(
-  exchange: MockExchange,
+  exchange: ExchangeEngine,
   request: ExchangeClientMessage,
   session: WsSessionInfo,
 ): readonly unknown[] | undefined {
   const now = exchange.now();
-  const errorReply = (id: string | undefined, error: ExchangeErrorFields): unknown[] => [
-    { m: 'error', ...echo(id), code: error.code, reason: error.reason, info: error.message },
+  const errorReply = (id: string | undefined, error: ExchangeErrorFields | CatalogRefusal): unknown[] => [
+    {
+      m: 'error',
+      ...echo(id),
+      code: error.code,
+      ...(error.reason !== undefined ? { reason: error.reason } : {}),
+      info: error.message,
+    },
   ];
   const header = (account: MockAccount, category: Category) => ({
     accountId: exchange.accountId(account, category),
@@ -78,7 +87,13 @@ export function answerWsRequest(
             ...header(account, category),
             action: 'place-order',
             status: 'Err',
-            info: { ...echo(args.id), symbol: args.symbol, code: e.code, reason: e.reason, message: e.message },
+            info: {
+              ...echo(args.id),
+              symbol: args.symbol,
+              code: e.code,
+              ...(e.reason !== undefined ? { reason: e.reason } : {}),
+              message: e.message,
+            },
           },
         ];
       }
@@ -155,8 +170,8 @@ export function answerWsRequest(
       const { id, account: category, args } = request.value;
       const symbols = args?.symbols === undefined || args.symbols === '*' ? undefined : args.symbols.split(',');
       const data = exchange
-        .ordersOf(account, category)
-        .filter((o) => isOpen(o) && (symbols === undefined || symbols.includes(o.symbol)))
+        .openOrders(account, category)
+        .filter((o) => symbols === undefined || symbols.includes(o.symbol))
         .map((o) => orderUpdateData(o, undefined, false));
       return [{ m: 'open-order', ...echo(id), ...header(account, category), data }];
     }
@@ -169,7 +184,7 @@ export function answerWsRequest(
           accountId: account.marginAccountId,
           ac: 'MARGIN',
           symbol: args.symbol,
-          data: exchange.marginRiskData(account),
+          data: marginRiskData(exchange, account),
         },
       ];
     }
