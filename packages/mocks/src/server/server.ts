@@ -139,6 +139,11 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     refuseOnSocket(socket as Socket, tooLarge ? 431 : 400, envelope(100001, message));
   });
 
+  // CONNECT asks for a tunnel, which the exchange does not offer: refused like any other method it lacks.
+  server.on('connect', (req: IncomingMessage, socket: Duplex) =>
+    refuseOnSocket(socket as Socket, 405, envelope(100001, `method ${req.method} is not allowed`)),
+  );
+
   const sessions = new Set<WsSession>();
   const { faults, lasting } = broadcastFaults(() => [...sessions].filter((s) => s.state === 'open'));
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxFrameBytes });
