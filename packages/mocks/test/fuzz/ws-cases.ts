@@ -14,9 +14,9 @@ const { asyncapi } = documents();
 /** Every message a client may send: the messages of the AsyncAPI `send` operations. */
 export const clientMessageNames = [
   ...new Set(
-    Object.values(asyncapi.operations)
+    Object.values(asyncapi.operations as Record<string, { action?: string; messages?: { $ref: string }[] }>)
       .filter((op) => op.action === 'send')
-      .flatMap((op) => (op.messages ?? []).map((m: { $ref: string }) => m.$ref.split('/').pop()!)),
+      .flatMap((op) => (op.messages ?? []).map((m) => m.$ref.split('/').pop()!)),
   ),
 ].sort();
 
