@@ -47,13 +47,14 @@ export function httpBridge(
     if (!FETCH_METHODS.has(method))
       return answer(res, 405, methodNotAllowed(method), { Allow: 'GET, HEAD, POST, DELETE' });
     const declared = Number(req.headers['content-length'] ?? 0);
+    // An oversized body is refused at once and the rest of it read and dropped (within the request
+    // timeout), so that a client still sending it reads the answer instead of a broken pipe.
     if (declared > options.maxBodyBytes) {
-      answer(res, 413, bodyTooLarge(options.maxBodyBytes), { Connection: 'close' });
       req.resume();
-      return;
+      return answer(res, 413, bodyTooLarge(options.maxBodyBytes));
     }
     const body = await readBody(req, options.maxBodyBytes);
-    if (body === undefined) return answer(res, 413, bodyTooLarge(options.maxBodyBytes), { Connection: 'close' });
+    if (body === undefined) return answer(res, 413, bodyTooLarge(options.maxBodyBytes));
     let url: URL;
     try {
       url = new URL(req.url ?? '/', options.origin());
