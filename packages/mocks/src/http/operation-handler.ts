@@ -36,6 +36,8 @@ export interface HttpMockOptions {
   readonly clock?: () => number;
   /** Request bodies longer than this many bytes are refused (HTTP 413 with the error envelope). Default 1 MiB. */
   readonly maxBodyBytes?: number;
+  /** How a latency is waited out (default msw's `delay`, on the global timers); tests pass their own clock's. */
+  readonly wait?: (ms: number) => Promise<void>;
 }
 
 /** A resolver override: computes the answer from the request as the exchange read it. @public */
@@ -184,7 +186,7 @@ export function operationHandler<Op extends RestOperationId>(
     },
     async ({ request }) => {
       const latency = override?.latencyMs ?? options.latencyMs ?? 0;
-      if (latency > 0) await delay(latency);
+      if (latency > 0) await (options.wait ?? delay)(latency);
       return answer(operationId, operation, request, override, options);
     },
   );
