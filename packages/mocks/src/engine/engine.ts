@@ -84,6 +84,11 @@ export class ExchangeEngine {
     return this.clock();
   }
 
+  /** How many listeners the engine has now (open sessions, transports; for leak checks). */
+  get listenerCount(): number {
+    return this.listeners.size;
+  }
+
   /** Listens to every change, as engine events; returns the function that stops listening. */
   onEvent(listener: EngineListener): () => void {
     this.listeners.add(listener);
@@ -141,6 +146,11 @@ export class ExchangeEngine {
   /** Orders kept now (open and finished, within the retention bound). */
   get orderCount(): number {
     return this.store.size;
+  }
+
+  /** The finished orders kept at most (`maxFinishedOrders`). */
+  get maxFinishedOrders(): number {
+    return this.store.maxFinishedOrders;
   }
 
   /** An order of the account by server id. */
