@@ -127,8 +127,13 @@ async function answer<Op extends RestOperationId>(
     const auth = await authenticate(request, operation, pathParams, options);
     if ('problem' in auth) return jsonResponse(authRefusal(auth.problem));
     account = auth.account;
-    // A key belongs to one account group: another group in the URL is not its account.
-    if (pathParams.accountGroup !== undefined && pathParams.accountGroup !== String(account.accountGroup))
+    // A key belongs to one account group: another group in the URL is not its account. (Checked when
+    // a backend keeps the accounts; the spec's examples name groups of their own, e.g. getAccountInfo's 0.)
+    if (
+      options.backend &&
+      pathParams.accountGroup !== undefined &&
+      pathParams.accountGroup !== String(account.accountGroup)
+    )
       return jsonResponse(groupMismatch(pathParams.accountGroup));
   }
   // Routes with an account group are answered without it too; the group is then the account's.
@@ -152,11 +157,15 @@ async function answer<Op extends RestOperationId>(
   if (error !== undefined) return jsonResponse(operation.errors[error]);
   const fromBackend: RestAnswer | undefined = options.backend?.handleRest(checked as unknown as RestRequest);
   if (fromBackend) return jsonResponse(fromBackend.body, fromBackend.status);
-  // Answers that need only the clock (the latency measurement) come from it even without a backend.
+  // The latency measurement echoes the request's time even without a backend: from the configured
+  // clock, else (no clock at all) as a server whose clock agrees with the client's, the example's
+  // latency after it, so that syncClock() never measures the example's 2021 date.
   if (operationId === 'getExchangeLatency') {
-    const now = options.clock?.() ?? options.backend?.now() ?? Date.now();
-    const latency = clockAnswers.getExchangeLatency(checked as unknown as RestRequest<'getExchangeLatency'>, now);
-    return jsonResponse(latency.body);
+    const latencyRequest = checked as unknown as RestRequest<'getExchangeLatency'>;
+    const exampleLatency = (operation.example as { data: { latency: number } }).data.latency;
+    const now =
+      options.clock?.() ?? options.backend?.now() ?? Number(latencyRequest.params.requestTime) + exampleLatency;
+    return jsonResponse(clockAnswers.getExchangeLatency(latencyRequest, now).body);
   }
   return jsonResponse(operation.example);
 }

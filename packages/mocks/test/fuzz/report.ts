@@ -1,6 +1,6 @@
 // The fuzz runs' figures, printed as each run ends: how many cases, how long, with which seed.
 import { parseJson } from '@ascendex-toolkit/validators';
-import { fuzzSeed, strictValid, type RestCase } from './rest-cases.js';
+import { strictValid, type RestCase } from './rest-cases.js';
 
 /** What the answers were, so a run can show it tested something. */
 export const tallies = { validOk: 0, valid: 0, byStatus: new Map<number, number>(), codes: new Map<number, number>() };
@@ -20,7 +20,7 @@ export function tally(c: RestCase, status: number, text: string): void {
   }
 }
 
-export function report(what: string, cases: number, ms: number): void {
+export function report(what: string, cases: number, ms: number, seed: number): void {
   const statuses = [...tallies.byStatus]
     .sort(([a], [b]) => a - b)
     .map(([s, n]) => `${s}:${n}`)
@@ -34,6 +34,6 @@ export function report(what: string, cases: number, ms: number): void {
       `fuzz: ${what}: statuses ${statuses}; codes ${codes}; strict-valid ${tallies.valid} (${tallies.validOk} succeeded)`,
     );
   console.log(
-    `fuzz: ${what}: ${cases} cases in ${Math.round(ms)} ms (seed ${fuzzSeed}; MOCKS_FUZZ_CASES scales the runs)`,
+    `fuzz: ${what}: ${cases} cases in ${Math.round(ms)} ms (seed ${seed}; MOCKS_FUZZ_CASES and MOCKS_FUZZ_SEED change the run)`,
   );
 }

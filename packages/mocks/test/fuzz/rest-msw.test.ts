@@ -56,7 +56,7 @@ describe('fuzz: MSW HTTP handlers', { timeout: 120_000 }, () => {
       }),
       { numRuns: runs, seed: fuzzSeed, endOnFailure: true },
     );
-    report('REST via MSW handlers', runs, performance.now() - started);
+    report('REST via MSW handlers', runs, performance.now() - started, fuzzSeed);
     // The run is worth something: strict-valid requests answered with success, and refusals of every kind.
     expect(tallies.validOk).toBeGreaterThan(runs / 20);
     expect(tallies.byStatus.get(405) ?? 0).toBeGreaterThan(0);

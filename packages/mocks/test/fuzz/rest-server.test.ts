@@ -82,7 +82,7 @@ describe('fuzz: ascendex-mock over HTTP', { timeout: 120_000 }, () => {
       }),
       { numRuns: runs, seed: fuzzSeed + 1, endOnFailure: true },
     );
-    report('REST via ascendex-mock', runs, performance.now() - started);
+    report('REST via ascendex-mock', runs, performance.now() - started, fuzzSeed + 1);
     expect([...seen].sort()).toEqual([...restOperationIds].sort());
     const alive = await httpRequest(`${server.restUrl}/api/pro/v1/depth?symbol=BTC/USDT`, 'GET', {}, undefined);
     expect(alive.status).toBe(200);

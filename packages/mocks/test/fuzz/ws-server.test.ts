@@ -58,7 +58,7 @@ describe('fuzz: ascendex-mock over WebSocket', { timeout: 120_000 }, () => {
       }),
       { numRuns: runs, seed: fuzzSeed + 3, endOnFailure: true },
     );
-    report('WebSocket via ascendex-mock', runs, performance.now() - started);
+    report('WebSocket via ascendex-mock', runs, performance.now() - started, fuzzSeed + 3);
     expect([...seen].sort()).toEqual([...clientMessageNames].sort());
     // Every kind was also sent valid (the generator is not only noise).
     expect([...valid].sort()).toEqual([...clientMessageNames].sort());

@@ -51,7 +51,7 @@ describe('fuzz: MSW WebSocket handlers', { timeout: 120_000 }, () => {
       }),
       { numRuns: runs, seed: fuzzSeed + 2, endOnFailure: true },
     );
-    report('WebSocket via MSW handlers', runs, performance.now() - started);
+    report('WebSocket via MSW handlers', runs, performance.now() - started, fuzzSeed + 2);
     expect([...seen].sort()).toEqual([...clientMessageNames].sort());
     // Every kind was also sent valid (the generator is not only noise).
     expect([...valid].sort()).toEqual([...clientMessageNames].sort());
