@@ -15,6 +15,6 @@ export const specInfo = {
     "asyncapi.json": "d4272216d43f1e1206de43e951d2c70ede2d6e867c3df8cf117858b182c72f4e",
     "asyncapi.yaml": "840931dcbbe72aa11f8e1cfc87f3cef48c52658817225313e26407f6b36429d1",
     "error-catalog.json": "a46a26dcca74b2b13c40e92ae306a81105887cf36e67bf8b9124b6cbf98f0bdb",
-    "discrepancies.json": "0c63dc3d93d5c0a3051a966df3113e12799feb0754cdaab1e8bfa0c090ca79e3",
+    "discrepancies.json": "902cf20a1907cad41fe162b85b3e748cebb01bc34368f333822e43cf47da1061",
   },
 } as const;
