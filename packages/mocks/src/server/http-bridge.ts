@@ -19,6 +19,16 @@ function answer(res: ServerResponse, status: number, body: unknown, headers: Rec
   res.end(text);
 }
 
+/** The URL of a request target that is a path (`*` and absolute forms are not requests for this server), else undefined. */
+function pathUrl(target: string, origin: string): URL | undefined {
+  if (!target.startsWith('/')) return undefined;
+  try {
+    return new URL(target, origin);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Reads the body, or resolves undefined (and stops reading) once it passes `limit` bytes. */
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
   return new Promise((resolve, reject) => {
@@ -55,13 +65,8 @@ export function httpBridge(
     }
     const body = await readBody(req, options.maxBodyBytes);
     if (body === undefined) return answer(res, 413, bodyTooLarge(options.maxBodyBytes));
-    let url: URL;
-    try {
-      url = new URL(req.url ?? '/', options.origin());
-      if (!url.pathname.startsWith('/')) throw new TypeError('not a path');
-    } catch {
-      return answer(res, 400, { ...notFoundEnvelope, message: 'the request target is not a path' });
-    }
+    const url = pathUrl(req.url ?? '/', options.origin());
+    if (!url) return answer(res, 400, { ...notFoundEnvelope, message: 'the request target is not a path' });
     const headers = new Headers();
     for (let i = 0; i < req.rawHeaders.length; i += 2) {
       try {

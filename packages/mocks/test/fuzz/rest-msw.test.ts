@@ -37,12 +37,12 @@ async function send(c: RestCase): Promise<{ status: number; text: string }> {
     method: c.method,
     headers: { 'content-type': 'application/json', ...(await authHeaders(c, NOW)) },
     ...(bodyAllowed && c.body !== undefined ? { body: c.body } : {}),
-    signal: AbortSignal.timeout(5000),
+    signal: AbortSignal.timeout(15_000),
   });
   return { status: response.status, text: await response.text() };
 }
 
-describe('fuzz: MSW HTTP handlers', { timeout: 120_000 }, () => {
+describe('fuzz: MSW HTTP handlers', { timeout: 300_000 }, () => {
   it('answer every generated request like the exchange', async () => {
     const seen = new Map<string, number>();
     const runs = runsOf(0.35);

@@ -32,7 +32,7 @@ afterAll(async () => {
 
 const ODD_METHODS = ['HEAD', 'PUT', 'PATCH', 'OPTIONS', 'TRACE', 'CONNECT', 'PROPFIND', 'GET', 'POST', 'DELETE'];
 
-/** One request over a real socket; rejects when no answer comes within 5 s. */
+/** One request over a real socket; rejects when no answer comes within 15 s. */
 export function httpRequest(
   url: string,
   method: string,
@@ -42,7 +42,7 @@ export function httpRequest(
   return new Promise((resolve, reject) => {
     // CONNECT answers arrive as a 'connect' event on a socket of their own.
     const connect = method === 'CONNECT';
-    const req = request(url, { method, headers, agent: connect ? false : agent, timeout: 5000 }, (res) => {
+    const req = request(url, { method, headers, agent: connect ? false : agent, timeout: 15_000 }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
@@ -54,7 +54,7 @@ export function httpRequest(
       socket.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
       socket.on('error', reject);
     });
-    req.on('timeout', () => req.destroy(new Error(`${method} ${url}: no answer within 5 s`)));
+    req.on('timeout', () => req.destroy(new Error(`${method} ${url}: no answer within 15 s`)));
     req.on('error', reject);
     req.end(body);
   });
@@ -69,7 +69,7 @@ async function send(c: RestCase): Promise<{ status: number; text: string }> {
   return httpRequest(url.href, c.method, headers, c.body);
 }
 
-describe('fuzz: ascendex-mock over HTTP', { timeout: 120_000 }, () => {
+describe('fuzz: ascendex-mock over HTTP', { timeout: 300_000 }, () => {
   it('answers every generated request like the exchange, whatever the method', async () => {
     const seen = new Set<string>();
     const runs = runsOf(0.25);

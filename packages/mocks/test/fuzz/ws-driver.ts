@@ -1,6 +1,6 @@
 // Drives one WebSocket (the global one or the `ws` package's, through the small interface they
 // share) for the fuzz runs: sends a case and the liveness ping, and collects what the server sent
-// until the pong(s) that close the case arrive, or fails after 3 s.
+// until the pong(s) that close the case arrive, or fails after 10 s.
 import { pongsFor, PING, type WsCase } from './ws-cases.js';
 
 export interface SocketLike {
@@ -45,10 +45,10 @@ export function driver(
       socket.send(c.text);
       socket.send(PING);
       const pongs = () => frames.slice(start).filter((f) => f.includes('"m":"pong"')).length;
-      const deadline = Date.now() + 3000;
+      const deadline = Date.now() + 10_000;
       while (pongs() < wanted) {
         if (socket.readyState > 1) throw new Error(`the server closed the socket after ${c.text.slice(0, 200)}`);
-        if (Date.now() > deadline) throw new Error(`no answer within 3 s to ${c.text.slice(0, 200)}`);
+        if (Date.now() > deadline) throw new Error(`no answer within 10 s to ${c.text.slice(0, 200)}`);
         await new Promise<void>((resolve) => {
           wake = resolve;
           setTimeout(resolve, 50);

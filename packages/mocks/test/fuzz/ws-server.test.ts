@@ -30,7 +30,7 @@ async function open(url: string): Promise<Driver> {
   return d;
 }
 
-describe('fuzz: ascendex-mock over WebSocket', { timeout: 120_000 }, () => {
+describe('fuzz: ascendex-mock over WebSocket', { timeout: 300_000 }, () => {
   it('answers every generated client frame like the exchange, and keeps the session', async () => {
     const auth = await authFrame(NOW);
     const urls = [server.publicWsUrl, server.wsUrl];

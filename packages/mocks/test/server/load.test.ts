@@ -48,7 +48,7 @@ async function signedHeaders(prehash: string): Promise<Record<string, string>> {
   };
 }
 
-describe('load (loopback, bounded)', { timeout: 60_000 }, () => {
+describe('load (loopback, bounded)', { timeout: 300_000 }, () => {
   it('answers 1,000 concurrent signed requests correctly', async () => {
     const heapBefore = process.memoryUsage().heapUsed;
     const group = server.account.accountGroup;
@@ -86,7 +86,7 @@ describe('load (loopback, bounded)', { timeout: 60_000 }, () => {
     );
     expect(answers.filter((a) => a.status !== 200 || !a.ok || a.code !== 0)).toEqual([]);
     expect(server.exchange.openOrders(server.account, 'cash')).toHaveLength(250);
-    await vi.waitFor(() => expect(server.stats().connections).toBe(0));
+    await vi.waitFor(() => expect(server.stats().connections).toBe(0), { timeout: 30_000 });
     console.log(
       `load: 1,000 signed requests; heap ${mb(heapBefore)} before, ${mb(process.memoryUsage().heapUsed)} after`,
     );
@@ -143,7 +143,7 @@ describe('load (loopback, bounded)', { timeout: 60_000 }, () => {
     }
     for (const c of clients) c.socket.close();
     await Promise.all(clients.map((c) => once(c.socket, 'close')));
-    await vi.waitFor(() => expect(server.stats()).toEqual({ sessions: 0, connections: 0 }));
+    await vi.waitFor(() => expect(server.stats()).toEqual({ sessions: 0, connections: 0 }), { timeout: 30_000 });
     expect(server.exchange.listenerCount).toBe(listenersBefore);
   });
 });

@@ -79,7 +79,7 @@ async function signed(prehash: string): Promise<Record<string, string>> {
 let mock: Mock;
 beforeAll(async () => {
   mock = await startCli(['--port', '0', '--api-key', KEY, '--secret', SECRET, '--market-interval', '0']);
-}, 20_000);
+}, 60_000);
 afterAll(async () => {
   if (mock.child.exitCode === null) {
     mock.child.kill('SIGKILL');
@@ -87,7 +87,7 @@ afterAll(async () => {
   }
 });
 
-describe('ascendex-mock survives the probes', { timeout: 20_000 }, () => {
+describe('ascendex-mock survives the probes', { timeout: 60_000 }, () => {
   it('refuses TRACE (and CONNECT) with 405 and the envelope instead of exiting', async () => {
     const trace = await raw(`${mock.restUrl}/api/pro/v1/depth`, 'TRACE');
     expect(trace.status).toBe(405);
@@ -210,7 +210,7 @@ describe('ascendex-mock survives the probes', { timeout: 20_000 }, () => {
   });
 });
 
-describe('ascendex-mock start and stop', { timeout: 20_000 }, () => {
+describe('ascendex-mock start and stop', { timeout: 60_000 }, () => {
   it('says in one line that a busy port is busy, and exits with 3', async () => {
     const port = new URL(mock.restUrl).port;
     const second = spawn(process.execPath, [cli, '--port', port], { stdio: ['ignore', 'pipe', 'pipe'] });

@@ -29,7 +29,7 @@ async function open(url: string): Promise<Driver> {
   return d;
 }
 
-describe('fuzz: MSW WebSocket handlers', { timeout: 120_000 }, () => {
+describe('fuzz: MSW WebSocket handlers', { timeout: 300_000 }, () => {
   it('answer every generated client frame like the exchange, and keep the session', async () => {
     const sessions = [
       await open('wss://ascendex.com/api/pro/v1/stream'),
