@@ -1,35 +1,21 @@
-// Order handling: the checks a new order must pass, holds on funds, crossing a scripted book (IOC,
-// FOK all-or-nothing, post-only refusal), stop orders that trigger on the market price, fills
-// with fees, and cancels. Every change is told to the listeners as an engine event.
-import type { OrderSide, OrderStatus, PlaceOrderArgs } from '@ascendex-toolkit/types';
-import type { ExchangeErrorFields, MockAccount } from '../backend.js';
-import {
-  add,
-  checkProductRules,
-  cmp,
-  isZero,
-  mul,
-  normalize,
-  serverOrderId,
-  sub,
-} from '@ascendex-toolkit/validators/orders';
+// Matching: placing an order that passed its checks (./order-checks.ts) with its funds held,
+// crossing a scripted book (IOC, FOK all-or-nothing, post-only refusal), triggering stop orders
+// (./stop-orders.ts watches them), fills with fees, and cancels. Every change is told to the
+// listeners as an engine event.
+import type { OrderStatus } from '@ascendex-toolkit/types';
+import type { MockAccount } from '../backend.js';
+import { add, cmp, isZero, mul, normalize, serverOrderId, sub } from '@ascendex-toolkit/validators/orders';
 import type { AccountState, Ledger } from './accounts.js';
 import { MockExchangeError } from './errors.js';
 import type { Category, EngineEvent } from './events.js';
 import type { Market } from './market.js';
+import { checkOrder, holdFor, type CheckedOrder, type Outcome, type PlaceArgs } from './order-checks.js';
 import type { OrderStore } from './order-store.js';
-import { isOpen, isStop, type MockOrder } from './orders.js';
+import { isOpen, isStop, newOrder, type MockOrder } from './orders.js';
 import type { MockProduct } from './products.js';
 import type { Prng } from './prng.js';
-import { cancelNotOpen, refusal, type CatalogRefusal } from './refusals.js';
-
-/** The outcome of an order request: what happened, or the exchange's refusal. */
-export type Outcome<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly error: ExchangeErrorFields | CatalogRefusal };
-
-/** The arguments of a place-order request, REST or WebSocket. */
-export type PlaceArgs = PlaceOrderArgs & { readonly postOnly?: boolean; readonly timeInForce?: string };
+import { cancelNotOpen, refusal } from './refusals.js';
+import { StopOrders } from './stop-orders.js';
 
 /** A fill to apply to an open order: size (default all that is left) and price (default the order's). @public */
 export interface FillOptions {
@@ -45,13 +31,6 @@ export interface CancelRequest {
   readonly id?: string | undefined;
 }
 
-/** The limit and stop prices of an order request (absent for the order types without them). */
-function pricesOf(args: PlaceArgs): { orderPrice?: string | undefined; stopPrice?: string | undefined } {
-  return args as { orderPrice?: string; stopPrice?: string };
-}
-
-const TYPE_NAME = { market: 'Market', limit: 'Limit', stop_market: 'StopMarket', stop_limit: 'StopLimit' } as const;
-
 export interface MatchingContext {
   readonly ledger: Ledger;
   readonly store: OrderStore;
@@ -65,13 +44,11 @@ export interface MatchingContext {
 }
 
 export class Matching {
-  /** Stop orders not triggered yet, by symbol. */
-  private readonly waitingStops = new Map<string, Set<MockOrder>>();
+  /** Stop orders not triggered yet. */
+  private readonly stops: StopOrders;
 
-  constructor(private readonly x: MatchingContext) {}
-
-  private category(order: MockOrder): Category {
-    return order.ac === 'CASH' ? 'cash' : 'margin';
+  constructor(private readonly x: MatchingContext) {
+    this.stops = new StopOrders((symbol) => x.market.lastPrice(symbol));
   }
 
   private stateOf(order: MockOrder): AccountState {
@@ -110,38 +87,14 @@ export class Matching {
 
   // ---- placing ----
 
-  /** What an order holds for `remaining` of its size: quote for buys, base for sells, commission reserve included. */
-  private holdFor(product: MockProduct, side: OrderSide, holdPrice: string, remaining: string): string {
-    const reserve = add('1', product.commissionReserveRate);
-    if (side === 'Buy') {
-      const notional = mul(holdPrice, remaining);
-      return product.commissionType === 'Quote' ? mul(notional, reserve) : notional;
-    }
-    return product.commissionType === 'Base' ? mul(remaining, reserve) : remaining;
-  }
-
   /** Checks a new order against the product's rules and the balance; the hold it needs when it passes. */
   checkOrder(
     account: MockAccount,
     category: Category,
     args: PlaceArgs,
-    alreadyHeld: ReadonlyMap<string, string> = new Map(),
-  ): Outcome<{ product: MockProduct; holdPrice: string; hold: string; holdAsset: string }> {
-    const product = this.x.products.get(args.symbol);
-    if (!product) return { ok: false, error: refusal('INVALID_PRODUCT', `Invalid product: ${args.symbol}`) };
-    if (category === 'margin' && !product.marginTradable)
-      return { ok: false, error: refusal('INVALID_MARGIN_ASSET', `${args.symbol} cannot be traded on margin.`) };
-    const { orderPrice, stopPrice } = pricesOf(args);
-    const breach = checkProductRules(product, { orderQty: args.orderQty, orderPrice, stopPrice });
-    if (breach) return { ok: false, error: refusal(breach.reason, breach.message) };
-    const side: OrderSide = args.side === 'buy' ? 'Buy' : 'Sell';
-    const holdPrice = orderPrice ?? stopPrice ?? this.x.market.referencePrice(args.symbol);
-    const hold = this.holdFor(product, side, holdPrice, args.orderQty);
-    const holdAsset = side === 'Buy' ? product.quoteAsset : product.baseAsset;
-    const state = this.x.ledger.of(account, category);
-    const available = sub(this.x.ledger.balance(state, holdAsset).available, alreadyHeld.get(holdAsset) ?? '0');
-    if (cmp(available, hold) < 0) return { ok: false, error: refusal('INVALID_BALANCE', 'Not Enough Account Balance') };
-    return { ok: true, value: { product, holdPrice, hold, holdAsset } };
+    alreadyHeld?: ReadonlyMap<string, string>,
+  ): Outcome<CheckedOrder> {
+    return checkOrder(this.x, account, category, args, alreadyHeld);
   }
 
   /** The server id of a place or cancel request, its random tail (if any) drawn from the seeded generator. */
@@ -163,49 +116,14 @@ export class Matching {
   placeOrder(account: MockAccount, category: Category, args: PlaceArgs, transport: 'rest' | 'ws'): Outcome<MockOrder> {
     const checked = this.checkOrder(account, category, args);
     if (!checked.ok) return checked;
-    const { product, holdPrice, hold, holdAsset } = checked.value;
+    const { hold, holdAsset } = checked.value;
     const state = this.x.ledger.of(account, category);
     const now = this.x.clock();
     const orderId = this.requestOrderId(account, transport, args.time, args.id);
     // A reused client id gives the same server id; the exchange refuses such duplicates.
     if (this.x.store.has(orderId))
       return { ok: false, error: refusal('INVALID_ORDER_ID', `Duplicate order id ${orderId}`) };
-    const side: OrderSide = args.side === 'buy' ? 'Buy' : 'Sell';
-    const received = side === 'Buy' ? product.baseAsset : product.quoteAsset;
-    const feeAsset =
-      product.commissionType === 'Quote'
-        ? product.quoteAsset
-        : product.commissionType === 'Base'
-          ? product.baseAsset
-          : received;
-    const { orderPrice, stopPrice } = pricesOf(args);
-    const order: MockOrder = {
-      orderId,
-      clientOrderId: args.id,
-      accountId: state.accountId,
-      ac: category === 'cash' ? 'CASH' : 'MARGIN',
-      symbol: args.symbol,
-      side,
-      orderType: TYPE_NAME[args.orderType],
-      price: orderPrice !== undefined ? normalize(orderPrice) : '',
-      stopPrice: stopPrice !== undefined ? normalize(stopPrice) : '',
-      orderQty: normalize(args.orderQty),
-      execInst: args.postOnly ? 'Post' : 'NULL_VAL',
-      createTime: now,
-      status: 'New',
-      filledQty: '0',
-      filledNotional: '0',
-      cumFee: '0',
-      feeAsset,
-      lastExecTime: now,
-      seqNum: 0,
-      holdPrice,
-      holdAsset,
-      lastPrice: '',
-      lastQty: '',
-      errorCode: '',
-      triggered: false,
-    };
+    const order = newOrder({ orderId, accountId: state.accountId, category, args, checked: checked.value, now });
     this.x.store.add(order);
     const held = this.x.ledger.balance(state, holdAsset);
     held.available = sub(held.available, hold);
@@ -245,22 +163,14 @@ export class Matching {
 
   // ---- stop orders ----
 
-  /** Whether the market price has reached a stop order's stop price (buy stops at or above, sell stops at or below). */
-  private reached(order: MockOrder): boolean {
-    const price = this.x.market.lastPrice(order.symbol);
-    return order.side === 'Buy' ? cmp(price, order.stopPrice) >= 0 : cmp(price, order.stopPrice) <= 0;
-  }
-
   private waitForTrigger(order: MockOrder): void {
-    if (this.reached(order)) return this.trigger(order);
-    let waiting = this.waitingStops.get(order.symbol);
-    if (!waiting) this.waitingStops.set(order.symbol, (waiting = new Set()));
-    waiting.add(order);
+    if (this.stops.reached(order)) this.trigger(order);
+    else this.stops.wait(order);
   }
 
   /** The stop fired: the order is reported again and acts as the market or limit order it becomes. */
   private trigger(order: MockOrder): void {
-    this.waitingStops.get(order.symbol)?.delete(order);
+    this.stops.forget(order);
     order.triggered = true;
     order.lastExecTime = this.x.clock();
     order.seqNum = this.x.ledger.nextSn(this.stateOf(order));
@@ -270,10 +180,8 @@ export class Matching {
 
   /** Triggers every waiting stop order of `symbol` whose stop price the market price has reached. */
   checkStops(symbol?: string): void {
-    for (const [s, waiting] of this.waitingStops) {
-      if (symbol !== undefined && s !== symbol) continue;
-      for (const order of [...waiting]) if (isOpen(order) && this.reached(order)) this.trigger(order);
-    }
+    for (const order of this.stops.waitingNow(symbol))
+      if (isOpen(order) && this.stops.reached(order)) this.trigger(order);
   }
 
   // ---- crossing and fills ----
@@ -308,8 +216,8 @@ export class Matching {
     const remainingBefore = sub(order.orderQty, order.filledQty);
     const remainingAfter = sub(remainingBefore, qty);
     const release = sub(
-      this.holdFor(product, order.side, order.holdPrice, remainingBefore),
-      this.holdFor(product, order.side, order.holdPrice, remainingAfter),
+      holdFor(product, order.side, order.holdPrice, remainingBefore),
+      holdFor(product, order.side, order.holdPrice, remainingAfter),
     );
     const notional = mul(price, qty);
     const fee = order.feeAsset === product.quoteAsset ? mul(notional, feeRate) : mul(qty, feeRate);
@@ -367,7 +275,7 @@ export class Matching {
   /** Gives back what an order still holds. */
   private release(order: MockOrder): void {
     const product = this.x.products.get(order.symbol)!;
-    const release = this.holdFor(product, order.side, order.holdPrice, sub(order.orderQty, order.filledQty));
+    const release = holdFor(product, order.side, order.holdPrice, sub(order.orderQty, order.filledQty));
     const b = this.x.ledger.balance(this.stateOf(order), order.holdAsset);
     b.available = add(b.available, release);
   }
@@ -375,7 +283,7 @@ export class Matching {
   /** A finished order leaves the open index and the stop watch. */
   private settle(order: MockOrder): void {
     if (isOpen(order)) return;
-    this.waitingStops.get(order.symbol)?.delete(order);
+    this.stops.forget(order);
     this.x.store.finish(order);
   }
 

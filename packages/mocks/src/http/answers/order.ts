@@ -4,7 +4,7 @@ import { add } from '@ascendex-toolkit/validators/orders';
 import type { ExchangeErrorFields, MockAccount, RestAnswer } from '../../backend.js';
 import type { ExchangeEngine } from '../../engine/engine.js';
 import type { Category } from '../../engine/events.js';
-import type { PlaceArgs } from '../../engine/matching.js';
+import type { PlaceArgs } from '../../engine/order-checks.js';
 import { isOpen } from '../../engine/orders.js';
 import { refusal, type CatalogRefusal } from '../../engine/refusals.js';
 import { ackInfo, orderDetail } from '../../wire/orders.js';
