@@ -1,14 +1,54 @@
 // The soak (issue 15), on simulated time: 100,000 orders placed and cancelled keep the exchange
-// within its retention bound, with every list still right; sockets that close at every point of
-// the handshake leave no listener behind. Heap and list latency figures come from
-// bench/soak.mjs (printed, not asserted: machines are noisy).
+// within its retention bound, with every list still right; the lists read only what their page
+// needs from the indexes, however many orders are kept (counted, not timed); sockets that close
+// at every point of the handshake leave no listener behind. Heap and list latency figures come
+// from bench/soak.mjs (printed, not asserted: machines are noisy).
 import { describe, expect, it, vi } from 'vitest';
 import { once } from 'node:events';
 import WebSocket from 'ws';
 import { defaultAccount, sign, signedMessage } from '../../src/index.js';
-import { createMockExchange, DEFAULT_MAX_FINISHED_ORDERS } from '../../src/exchange/index.js';
+import type { RestOperationId } from '@ascendex-toolkit/validators/exchange';
+import { createMockExchange, DEFAULT_MAX_FINISHED_ORDERS, type FinishedList } from '../../src/exchange/index.js';
 import { startMockServer } from '../../src/server/server.js';
 import { rest, T0 } from './harness.js';
+
+/**
+ * An exchange that keeps every order, with `count` orders placed and cancelled (BTC/USDT and
+ * ETH/USDT in turn), and `reads(...)`: a REST answer and how many finished orders it read from
+ * the engine's indexes to build it.
+ */
+function keepingEverything(count: number) {
+  const clock = { now: T0 };
+  const exchange = createMockExchange({ seed: 5, clock: () => clock.now, maxFinishedOrders: Number.POSITIVE_INFINITY });
+  for (let i = 0; i < count; i++) {
+    clock.now += 1;
+    const symbol = i % 2 ? 'ETH/USDT' : 'BTC/USDT';
+    const args = { time: clock.now, symbol, orderPrice: i % 2 ? '2000' : '30000', orderQty: '0.01' } as const;
+    const placed = exchange.placeOrder(defaultAccount, 'cash', { ...args, orderType: 'limit', side: 'buy' }, 'rest');
+    if (!placed.ok) throw new Error(placed.error.message);
+    exchange.cancel(defaultAccount, 'cash', { orderId: placed.value.orderId, symbol, time: clock.now }, 'rest');
+  }
+  let read = 0;
+  const finishedOrders = exchange.finishedOrders.bind(exchange);
+  vi.spyOn(exchange, 'finishedOrders').mockImplementation((...args): FinishedList => {
+    const list = finishedOrders(...args);
+    return {
+      length: list.length,
+      at: (i) => {
+        read++;
+        return list.at(i);
+      },
+    };
+  });
+  return {
+    exchange,
+    reads(operationId: RestOperationId, params: Record<string, unknown>) {
+      read = 0;
+      const answer = rest(exchange, operationId, params);
+      return { read, answer };
+    },
+  };
+}
 
 describe('soak', { timeout: 300_000 }, () => {
   it('keeps 100,000 placed-and-cancelled orders within the retention bound, every list still right', () => {
@@ -55,6 +95,36 @@ describe('soak', { timeout: 300_000 }, () => {
     }).data;
     expect(fromOldest[0].orderId).toBe(oldest.orderId);
     expect(rest(exchange, 'listHistoryOrders', { page: '25', pageSize: '20' }).data).toMatchObject({ hasNext: false });
+  });
+
+  it('reads every order list from its index: what a page needs, however many orders are kept', () => {
+    const small = keepingEverything(2_000);
+    const large = keepingEverything(8_000);
+    expect([small.exchange.orderCount, large.exchange.orderCount]).toEqual([2_000, 8_000]);
+    const cash = { accountCategory: 'cash' };
+    const pages: [RestOperationId, Record<string, unknown>, number][] = [
+      ['listCurrentHistoryOrders', { ...cash, n: '50' }, 50],
+      ['listCurrentHistoryOrders', { ...cash, symbol: 'ETH/USDT', n: '50' }, 50],
+      ['listHistoryOrdersV2', { account: 'cash', limit: '500' }, 500],
+      ['listHistoryOrdersV2', { account: 'cash', symbol: 'BTC/USDT', limit: '20' }, 20],
+      // The deprecated history reads one order more than its page (is there a next page?).
+      ['listHistoryOrders', { page: '1', pageSize: '20' }, 21],
+      ['listHistoryOrders', { page: '3', pageSize: '50' }, 151],
+    ];
+    for (const [operationId, params, wanted] of pages)
+      for (const { reads } of [small, large]) expect(reads(operationId, params).read, operationId).toBe(wanted);
+    // From a sequence number: a binary search, then the page.
+    for (const { exchange, reads } of [small, large]) {
+      const list = exchange.finishedOrders(defaultAccount, 'cash');
+      const from = list.at(list.length - 100);
+      const { read, answer } = reads('listHistoryOrdersV2', {
+        account: 'cash',
+        seqNum: String(from.seqNum),
+        limit: '10',
+      });
+      expect(answer.data[0].orderId).toBe(from.orderId);
+      expect(read).toBeLessThanOrEqual(10 + Math.ceil(Math.log2(list.length)) + 1);
+    }
   });
 
   it('leaves no listener after sockets close at every point of the header-authenticated handshake', async () => {
