@@ -15,14 +15,45 @@ export function ackInfo(order: MockOrder, timestamp: number, id = order.clientOr
   return { id: id ?? '', orderId: order.orderId, orderType: order.orderType, symbol: order.symbol, timestamp };
 }
 
+/**
+ * The REST order detail, its keys in the docs' sample order (`id`, when the request had one,
+ * between `feeAsset` and `lastExecTime`).
+ *
+ * Two plain object literals, not one with a conditional spread for `id`: V8 builds a spread's
+ * result through map transitions it holds only weakly. Once a GC has dropped them (when the
+ * details of earlier answers are gone) it throws the optimized function away ("weak objects")
+ * and the code it compiles next copies the properties generically, about 4 times slower per
+ * order: the soak bench's current-history answer took 150 µs instead of 35 µs for 50 orders.
+ */
 export function orderDetail(order: MockOrder): OrderDetail {
+  const avgPx = averagePrice(order);
+  const id = order.clientOrderId;
+  if (id === undefined)
+    return {
+      avgPx,
+      cumFee: order.cumFee,
+      cumFilledQty: order.filledQty,
+      errorCode: order.errorCode,
+      feeAsset: order.feeAsset,
+      lastExecTime: order.lastExecTime,
+      orderId: order.orderId,
+      orderQty: order.orderQty,
+      orderType: order.orderType,
+      price: order.price,
+      seqNum: order.seqNum,
+      side: order.side,
+      status: order.status,
+      stopPrice: order.stopPrice,
+      symbol: order.symbol,
+      execInst: order.execInst,
+    };
   return {
-    avgPx: averagePrice(order),
+    avgPx,
     cumFee: order.cumFee,
     cumFilledQty: order.filledQty,
     errorCode: order.errorCode,
     feeAsset: order.feeAsset,
-    ...(order.clientOrderId !== undefined ? { id: order.clientOrderId } : {}),
+    id,
     lastExecTime: order.lastExecTime,
     orderId: order.orderId,
     orderQty: order.orderQty,
