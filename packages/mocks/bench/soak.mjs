@@ -14,8 +14,12 @@ function heap() {
   return process.memoryUsage().heapUsed;
 }
 
-/** Median time of `f` over `runs` calls, in microseconds. */
+/**
+ * Median time of `f` over `runs` calls, in microseconds, after as many calls to warm it up: the
+ * first exchange measured would otherwise pay for compiling the answers, and look slower.
+ */
 function median(f, runs = 200) {
+  for (let i = 0; i < runs; i++) f();
   const times = [];
   for (let i = 0; i < runs; i++) {
     const start = process.hrtime.bigint();
