@@ -5,4 +5,4 @@ export * from './backend.js';
 export { sign, signedMessage, checkSignature, type SignatureProblem } from '@ascendex-toolkit/validators/auth';
 export * from './http/index.js';
 export * from './ws/index.js';
-export * from './state/index.js';
+export * from './exchange/index.js';

@@ -70,6 +70,8 @@ export interface ExchangeClientMessageRefusal {
   readonly id?: string;
 }
 
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
 /** The field a failed check is about: the missing property, the order-type tag, or the last named segment. */
 function fieldOf(error: AjvErrorLike): string | undefined {
   if (error.keyword === 'required') return String(error.params.missingProperty);
@@ -98,20 +100,82 @@ function refusalOf(
   return { code: chosen.code, reason: chosen.reason, message, issues };
 }
 
+/**
+ * How deeply a JSON request may nest (objects and arrays). The deepest request the API has is three
+ * levels (a batch: `{"orders":[{...}]}`); a server's parser refuses absurd nesting before it costs a
+ * stack, and so does this profile: deeper text is refused as not well-formed (`INVALID_JSON_FORMAT`
+ * for REST, `INVALID_WS_REQUEST_DATA` for WebSocket). See spec/discrepancies/behaviour.yaml.
+ * @public
+ */
+export const MAX_JSON_DEPTH = 64;
+
+/**
+ * The deepest nesting of `[` and `{` in JSON text, counted outside strings; stops counting once
+ * past `limit`. Linear, no recursion, so any text is safe to measure.
+ * @public
+ */
+export function jsonDepth(text: string, limit = Number.POSITIVE_INFINITY): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \ */) i++;
+      else if (c === 34 /* " */) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 /* [ */ || c === 123 /* { */) {
+      if (++depth > deepest && (deepest = depth) > limit) return deepest;
+    } else if (c === 93 /* ] */ || c === 125 /* } */) depth--;
+  }
+  return deepest;
+}
+
 /** Validates a copy (the profile coerces and caps in place) and returns it or the refusal. */
 function check<T>(
   validate: ValidateFunction,
   value: unknown,
   fallback: { reason: string; code: number },
 ): ExchangeCheck<T> {
-  const copy = structuredClone(value);
-  if (validate(copy)) return { ok: true, value: copy as T };
+  let copy: unknown;
+  try {
+    copy = structuredClone(value);
+    if (validate(copy)) return { ok: true, value: copy as T };
+  } catch (e) {
+    // A value nested too deeply for the stack (built in memory, not parsed here): refused, never thrown.
+    return {
+      ok: false,
+      refusal: { ...fallback, message: `(root) cannot be read: ${(e as Error).message}`, issues: [] },
+    };
+  }
   return { ok: false, refusal: refusalOf(validate.errors, fallback) };
 }
 
-function validatorsOf(operationId: RestOperationId): { params: ValidateFunction; body?: ValidateFunction } {
-  const validators = exchangeRestValidators[operationId] as
-    { params: ValidateFunction; body?: ValidateFunction } | undefined;
+/** Parses request text losslessly, refusing text that is not JSON or nests deeper than {@link MAX_JSON_DEPTH}. */
+function parseRequestText(
+  text: string,
+  refusal: { reason: string; code: number },
+): { ok: true; value: unknown } | { ok: false; refusal: ExchangeRefusal } {
+  if (jsonDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH)
+    return {
+      ok: false,
+      refusal: { ...refusal, message: `JSON nests deeper than ${MAX_JSON_DEPTH} levels`, issues: [] },
+    };
+  try {
+    return { ok: true, value: parseJson(text) };
+  } catch (e) {
+    return { ok: false, refusal: { ...refusal, message: (e as Error).message, issues: [] } };
+  }
+}
+
+interface OperationValidators {
+  params: ValidateFunction;
+  body?: ValidateFunction;
+  bodyRequired?: boolean;
+}
+
+function validatorsOf(operationId: RestOperationId): OperationValidators {
+  const validators = exchangeRestValidators[operationId] as OperationValidators | undefined;
   if (!validators) throw new AscendexError(`unknown operationId ${String(operationId)}`);
   return validators;
 }
@@ -138,32 +202,32 @@ export function checkRestBody<Op extends RestOperationId>(
   operationId: Op,
   body: unknown,
 ): ExchangeCheck<ExchangeBody<Op>> {
-  const validate = validatorsOf(operationId).body;
-  if (!validate) return { ok: true, value: undefined as ExchangeBody<Op> };
+  const { body: validate, bodyRequired } = validatorsOf(operationId);
+  if (!validate || (body === undefined && !bodyRequired)) return { ok: true, value: undefined as ExchangeBody<Op> };
   return check(validate, body, fallbackRefusals.rest);
 }
 
 /**
- * Parses body text losslessly and reads it like {@link checkRestBody}; text that is not JSON is
- * refused as the exchange refuses it (`INVALID_JSON_FORMAT`).
+ * Parses body text losslessly and reads it like {@link checkRestBody}; text that is not JSON, or
+ * nests deeper than {@link MAX_JSON_DEPTH}, is refused as the exchange refuses it
+ * (`INVALID_JSON_FORMAT`). An empty body is no body: accepted where the body is optional
+ * (`cancelAllOrders`), refused as not JSON where it is required.
  * @public
  */
 export function parseRestBody<Op extends RestOperationId>(
   operationId: Op,
   text: string,
 ): ExchangeCheck<ExchangeBody<Op>> {
-  if (!validatorsOf(operationId).body) return { ok: true, value: undefined as ExchangeBody<Op> };
-  let body: unknown;
-  try {
-    body = parseJson(text);
-  } catch (e) {
-    const { reason, code } = fallbackRefusals.json;
-    return { ok: false, refusal: { reason, code, message: (e as Error).message, issues: [] } };
-  }
-  return checkRestBody(operationId, body);
+  const validators = validatorsOf(operationId);
+  if (!validators.body) return { ok: true, value: undefined as ExchangeBody<Op> };
+  if (!validators.bodyRequired && text.trim() === '') return { ok: true, value: undefined as ExchangeBody<Op> };
+  const parsed = parseRequestText(text, fallbackRefusals.json);
+  if (!parsed.ok) return parsed;
+  // Every body of the API is an object: JSON of another kind (`null`, `[...]`, `"abc"`) is not a valid body.
+  if (!isRecord(parsed.value))
+    return { ok: false, refusal: { ...fallbackRefusals.json, message: 'the body must be a JSON object', issues: [] } };
+  return checkRestBody(operationId, parsed.value);
 }
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function wsRefusal(
   message: string,
@@ -194,15 +258,11 @@ export function checkClientMessage(message: unknown): ExchangeClientMessage | Ex
 
 /**
  * Parses one text frame losslessly and reads it like {@link checkClientMessage}; a frame that is
- * not JSON is refused with `INVALID_WS_REQUEST_DATA`.
+ * not JSON, or nests deeper than {@link MAX_JSON_DEPTH}, is refused with `INVALID_WS_REQUEST_DATA`.
  * @public
  */
 export function parseClientMessage(text: string): ExchangeClientMessage | ExchangeClientMessageRefusal {
-  let message: unknown;
-  try {
-    message = parseJson(text);
-  } catch (e) {
-    return wsRefusal((e as Error).message, undefined);
-  }
-  return checkClientMessage(message);
+  const parsed = parseRequestText(text, fallbackRefusals.ws);
+  if (!parsed.ok) return wsRefusal(parsed.refusal.message, undefined);
+  return checkClientMessage(parsed.value);
 }

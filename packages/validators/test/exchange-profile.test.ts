@@ -22,6 +22,8 @@ import {
   checkClientMessage,
   parseClientMessage,
   exchangeRestValidators,
+  jsonDepth,
+  MAX_JSON_DEPTH,
   type ExchangeCheck,
   type RestOperationId,
 } from '../src/exchange.js';
@@ -243,5 +245,59 @@ describe('exchange-side refuses what the exchange refuses, with its codes', () =
 
   it('an operationId that does not exist is a typed error', () => {
     expect(() => checkRestParams('teleport' as RestOperationId, {})).toThrow(AscendexError);
+  });
+});
+
+describe('requests no server should accept, refused instead of crashing or passing (issue 15)', () => {
+  it('refuses bodies that are not objects, and batch items that are not orders', () => {
+    for (const text of ['null', '[null,null]', '"abc"', '42'])
+      expect(refused(parseRestBody('placeOrder', text)), text).toMatchObject({
+        code: 150001,
+        reason: 'INVALID_JSON_FORMAT',
+      });
+    expect(refused(checkRestBody('placeOrder', null)).code).toBe(100004);
+    expect(refused(parseRestBody('placeBatchOrders', '{"orders":[null]}')).code).toBe(100004);
+    expect(refused(parseRestBody('placeBatchOrders', '{"orders":[[]]}')).code).toBe(100004);
+  });
+
+  it('reads an empty body as none where the body is optional, and refuses it where it is required', () => {
+    expect(accepted(parseRestBody('cancelAllOrders', ''))).toBeUndefined();
+    expect(accepted(checkRestBody('cancelAllOrders', undefined))).toBeUndefined();
+    expect(refused(parseRestBody('cancelOrder', '')).code).toBe(150001);
+    expect(exchangeRestValidators.cancelAllOrders.bodyRequired).toBe(false);
+    expect(exchangeRestValidators.placeOrder.bodyRequired).toBe(true);
+  });
+
+  it('refuses JSON nested deeper than MAX_JSON_DEPTH without a stack overflow, REST and WebSocket', () => {
+    const deep = '['.repeat(10_000) + ']'.repeat(10_000);
+    expect(jsonDepth(deep)).toBe(10_000);
+    expect(jsonDepth('{"a":"[[[[","b":[{}]}')).toBe(3);
+    expect(refused(parseRestBody('placeOrder', deep))).toMatchObject({ code: 150001 });
+    const nested = `{"op":"sub","id":"x","ch":${'['.repeat(MAX_JSON_DEPTH)}${']'.repeat(MAX_JSON_DEPTH)}}`;
+    expect(parseClientMessage(nested)).toMatchObject({ ok: false, refusal: { code: 100005 } });
+    let value: unknown = 1;
+    for (let i = 0; i < 100_000; i++) value = [value];
+    expect(refused(checkRestBody('placeOrder', value)).code).toBe(100004);
+  });
+
+  it('refuses a time beyond the spec bound and an int64 beyond the int64 range', () => {
+    const late = refused(
+      parseRestBody('placeOrder', JSON.stringify({ ...limitOrder }).replace('1700000000000', '10000000000000000000')),
+    );
+    expect(late.code).toBe(100004);
+    expect(
+      refused(checkRestParams('getBarHistory', { symbol: 'BTC/USDT', interval: '1', to: '10000000000000000000000' }))
+        .code,
+    ).toBe(100004);
+    expect(
+      accepted(checkRestParams('getBarHistory', { symbol: 'BTC/USDT', interval: '1', to: '253402300799999' })).to,
+    ).toBe(253402300799999);
+    expect(
+      accepted(checkRestParams('listHistoryOrdersV2', { account: 'cash', seqNum: '9223372036854775807' })).seqNum,
+    ).toBe(9223372036854775807n);
+    for (const seqNum of ['9223372036854775808', '-9223372036854775809', '99999999999999999999999999'])
+      expect(refused(checkRestParams('listHistoryOrdersV2', { account: 'cash', seqNum })).message, seqNum).toMatch(
+        /int64/,
+      );
   });
 });

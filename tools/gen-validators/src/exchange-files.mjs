@@ -73,13 +73,14 @@ export async function exchangeProfileFiles(model, { dir, head, ajvOptions = {} }
   /** @param {{ name: string }} entry */
   const validate = (entry) => validatorSymbols(entry.name).validate;
 
-  const operations = model.operations.map(({ id, method, route, x, symbols: { validators } }) => {
+  const operations = model.operations.map(({ id, method, route, op, x, symbols: { validators } }) => {
     const body = validators.body ? `, body: ${validators.body.validate}` : '';
     const methods = JSON.stringify([method, ...(x.alsoAccepts?.methods ?? [])]);
     const prehashes = x.signed
       ? `, prehashes: ${JSON.stringify([x.prehash, ...(x.alsoAccepts?.prehashes ?? [])])}`
       : '';
-    return `  ${id}: { methods: ${methods}, route: '${route}'${prehashes}, params: ${validators.params.validate}${body} },`;
+    const bodyRequired = body ? `, bodyRequired: ${op.requestBody?.required === true}` : '';
+    return `  ${id}: { methods: ${methods}, route: '${route}'${prehashes}, params: ${validators.params.validate}${body}${bodyRequired} },`;
   });
   const messageNames = clientMessages.map((m) => m.name);
   const table = [
@@ -100,6 +101,8 @@ export async function exchangeProfileFiles(model, { dir, head, ajvOptions = {} }
         '  readonly prehashes?: readonly string[];',
         '  readonly params: ValidateFunction;',
         '  readonly body?: ValidateFunction;',
+        '  /** Whether the operation needs a body (`requestBody.required`); an empty body is read as none when not. */',
+        '  readonly bodyRequired?: boolean;',
       ].join('\n')}\n}`,
     jsdoc('Every REST operation, by operationId, with the exchange-side validators of its request.') +
       `export const exchangeRestValidators = {\n${operations.join('\n')}\n} as const satisfies Record<keyof ${typesSymbols.operations}, ExchangeRestValidators>;`,

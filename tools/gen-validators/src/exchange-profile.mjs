@@ -44,21 +44,32 @@ const capAtKeyword = {
 };
 
 /**
- * `coerceInteger: true`: like `x-ascendex-bigint` (an integer as a number, or a bigint beyond
- * 2^53), and a string of digits is first turned into one, exactly.
+ * `coerceInteger: true | 'int64'`: like `x-ascendex-bigint` (an integer as a number, or a bigint
+ * beyond 2^53), and a string of digits is first turned into one, exactly. With `'int64'` (the
+ * schema's `format: int64`) a value outside the signed 64-bit range is refused, as a server that
+ * stores it in an int64 refuses it.
  * @type {CodeKeywordDefinition}
  */
 const coerceIntegerKeyword = {
   keyword: 'coerceInteger',
-  schemaType: 'boolean',
-  error: { message: 'must be an integer (number or bigint)' },
+  schemaType: ['boolean', 'string'],
+  error: {
+    message: ({ schema }) =>
+      schema === 'int64' ? _`"must be an integer in the int64 range"` : _`"must be an integer (number or bigint)"`,
+  },
   code(cxt) {
-    const { gen, data, it } = cxt;
+    const { gen, data, it, schema } = cxt;
     gen.if(_`typeof ${data} == "string" && /^-?[0-9]+$/.test(${data})`, () => {
       gen.assign(data, _`Number.isSafeInteger(Number(${data})) ? Number(${data}) : BigInt(${data})`);
       writeBack(gen, it, data);
     });
-    cxt.fail(_`!(typeof ${data} == "bigint" || (typeof ${data} == "number" && Number.isInteger(${data})))`);
+    const integer = _`(typeof ${data} == "bigint" || (typeof ${data} == "number" && Number.isInteger(${data})))`;
+    // Safe integers are inside the int64 range; only a bigint can leave it.
+    const inRange =
+      schema === 'int64'
+        ? _`(typeof ${data} != "bigint" || (${data} >= -BigInt("9223372036854775808") && ${data} <= BigInt("9223372036854775807")))`
+        : _`true`;
+    cxt.fail(_`!(${integer} && ${inRange})`);
   },
 };
 
@@ -112,12 +123,15 @@ export function exchangeSchema(schema, component) {
   if (out['x-ascendex-bigint'] === true) {
     delete out['x-ascendex-bigint'];
     if (out.type === 'integer') delete out.type;
-    out.coerceInteger = true;
+    out.coerceInteger = out.format === 'int64' ? 'int64' : true;
   }
   if (Array.isArray(out.oneOf)) {
     const propertyName = discriminatorOf(schema.oneOf, component);
-    if (propertyName) out.discriminator = { propertyName };
-    else {
+    if (propertyName) {
+      out.discriminator = { propertyName };
+      // ajv's discriminator only looks at objects: without the type, `null`, `"abc"` or `[]` would pass.
+      out.type ??= 'object';
+    } else {
       // Type coercion turns `null` into `""`/`0`/`false` in place, in whichever branch tries it
       // first, and `oneOf` tries them all. As `anyOf` with the `null` branches first, a `null` is
       // taken as sent and the other branches never see it (ajv stops at the first valid branch).

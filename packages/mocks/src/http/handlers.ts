@@ -1,32 +1,47 @@
 // The whole set of HTTP handlers from one options object, and the answer to paths the spec lacks.
-import { http, HttpResponse, type HttpHandler } from 'msw';
-import { errorCatalog } from '@ascendex-toolkit/types';
+import { http, type HttpHandler } from 'msw';
 import type { RestOperationId } from '@ascendex-toolkit/validators/exchange';
 import { mockOperations } from '../generated/operations.gen.js';
-import { matchPaths, operationHandler, type HttpMockOptions } from './operation-handler.js';
+import type { MockOperation } from './operation-table.js';
+import {
+  answersMethod,
+  jsonResponse,
+  matchPaths,
+  operationHandler,
+  type HttpMockOptions,
+} from './operation-handler.js';
+import { methodNotAllowed, notFoundEnvelope } from './refusals.js';
+
+const operations = Object.values(mockOperations) as MockOperation[];
+
+/** The methods the exchange answers on a URL's path (HEAD with GET), upper case; empty for a path it does not serve. */
+function allowedMethods(url: string, baseUrl: string | undefined): string[] {
+  const methods = new Set<string>();
+  for (const operation of operations)
+    if (matchPaths(url, operation.paths, baseUrl))
+      for (const m of ['get', 'head', 'post', 'put', 'patch', 'delete'])
+        if (answersMethod(operation, m)) methods.add(m.toUpperCase());
+  return [...methods];
+}
 
 /**
- * What the exchange answers for a path it does not serve: HTTP 404 with its error envelope. The
- * code is the catalog's "request could not be understood" (the docs give none for this case).
- * @public
- */
-export const notFoundEnvelope = {
-  code: 100001,
-  reason: errorCatalog[100001].reason,
-  message: 'no such API path',
-} as const;
-
-/**
- * Answers every request to the configured origin that no operation handler took with 404 and the
- * exchange's error envelope. Put it last: MSW asks handlers in order.
+ * Answers every request to the configured origin that no operation handler took: 405 (with
+ * `Allow`) for a method the path's operations do not answer, else 404; both with the exchange's
+ * error envelope. Put it last: MSW asks handlers in order.
  * @public
  */
 export function notFoundHandler(options: Pick<HttpMockOptions, 'baseUrl'> = {}): HttpHandler {
   return http.all(
     ({ request }) => matchPaths(request.url, ['/*'], options.baseUrl) !== undefined,
-    () => HttpResponse.json(notFoundEnvelope, { status: 404 }),
+    ({ request }) => {
+      const allowed = allowedMethods(request.url, options.baseUrl);
+      if (allowed.length > 0) return jsonResponse(methodNotAllowed(request.method), 405, { Allow: allowed.join(', ') });
+      return jsonResponse(notFoundEnvelope, 404);
+    },
   );
 }
+
+export { notFoundEnvelope };
 
 /**
  * A handler for every REST operation configured by `options`, then the 404 handler.

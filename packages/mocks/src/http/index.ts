@@ -9,6 +9,7 @@ export {
   type OperationResolver,
 } from './operation-handler.js';
 export { createHttpHandlers, notFoundHandler, notFoundEnvelope } from './handlers.js';
+export { DEFAULT_MAX_BODY_BYTES } from './refusals.js';
 export { authRefusal, type AuthProblem } from './auth-refusal.js';
 export type {
   MockOperation,

@@ -12,7 +12,9 @@ import {
 import { checkSignature } from '@ascendex-toolkit/validators/auth';
 import { defaultAccount, type MockAccount, type MockBackend, type RestAnswer, type RestRequest } from '../backend.js';
 import { mockOperations } from '../generated/operations.gen.js';
+import { clockAnswers } from './answers/exchange-info.js';
 import { authRefusal, type AuthProblem } from './auth-refusal.js';
+import { bodyTooLarge, DEFAULT_MAX_BODY_BYTES, groupMismatch } from './refusals.js';
 import type { MockOperation, OperationErrorReason, OperationResponse } from './operation-table.js';
 
 /** The exchange's origin, which the handlers answer by default. @public */
@@ -32,6 +34,10 @@ export interface HttpMockOptions {
   readonly latencyMs?: number;
   /** The server clock signatures are checked against (UTC ms); default the backend's, else `Date.now`. */
   readonly clock?: () => number;
+  /** Request bodies longer than this many bytes are refused (HTTP 413 with the error envelope). Default 1 MiB. */
+  readonly maxBodyBytes?: number;
+  /** How a latency is waited out (default msw's `delay`, on the global timers); tests pass their own clock's. */
+  readonly wait?: (ms: number) => Promise<void>;
 }
 
 /** A resolver override: computes the answer from the request as the exchange read it. @public */
@@ -50,8 +56,8 @@ export interface OperationOverride<Op extends RestOperationId> {
 }
 
 /** The exchange answers failures with HTTP 200 and its error envelope; the body keeps int64 values exact. */
-function jsonResponse(body: unknown, status = 200): Response {
-  return new HttpResponse(stringifyJson(body), { status, headers: { 'Content-Type': 'application/json' } });
+export function jsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return new HttpResponse(stringifyJson(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
 }
 
 const refusalBody = ({ code, reason, message }: ExchangeRefusal) => ({ code, reason, message });
@@ -113,11 +119,22 @@ async function answer<Op extends RestOperationId>(
   options: HttpMockOptions,
 ): Promise<Response> {
   const pathParams = matchPaths(request.url, operation.paths, options.baseUrl) ?? {};
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  if (Number(request.headers.get('content-length') ?? 0) > maxBodyBytes)
+    return jsonResponse(bodyTooLarge(maxBodyBytes), 413);
   let account: MockAccount | undefined;
   if (operation.signed) {
     const auth = await authenticate(request, operation, pathParams, options);
     if ('problem' in auth) return jsonResponse(authRefusal(auth.problem));
     account = auth.account;
+    // A key belongs to one account group: another group in the URL is not its account. (Checked when
+    // a backend keeps the accounts; the spec's examples name groups of their own, e.g. getAccountInfo's 0.)
+    if (
+      options.backend &&
+      pathParams.accountGroup !== undefined &&
+      pathParams.accountGroup !== String(account.accountGroup)
+    )
+      return jsonResponse(groupMismatch(pathParams.accountGroup));
   }
   // Routes with an account group are answered without it too; the group is then the account's.
   const group =
@@ -126,7 +143,9 @@ async function answer<Op extends RestOperationId>(
       : {};
   const params = checkRestParams(operationId, { ...queryOf(request.url), ...pathParams, ...group });
   if (!params.ok) return jsonResponse(refusalBody(params.refusal));
-  const body = parseRestBody(operationId, await request.text());
+  const text = await request.text();
+  if (new TextEncoder().encode(text).length > maxBodyBytes) return jsonResponse(bodyTooLarge(maxBodyBytes), 413);
+  const body = parseRestBody(operationId, text);
   if (!body.ok) return jsonResponse(refusalBody(body.refusal));
 
   const checked: RestRequest<Op> = { operationId, params: params.value, body: body.value, account };
@@ -138,7 +157,23 @@ async function answer<Op extends RestOperationId>(
   if (error !== undefined) return jsonResponse(operation.errors[error]);
   const fromBackend: RestAnswer | undefined = options.backend?.handleRest(checked as unknown as RestRequest);
   if (fromBackend) return jsonResponse(fromBackend.body, fromBackend.status);
+  // The latency measurement echoes the request's time even without a backend: from the configured
+  // clock, else (no clock at all) as a server whose clock agrees with the client's, the example's
+  // latency after it, so that syncClock() never measures the example's 2021 date.
+  if (operationId === 'getExchangeLatency') {
+    const latencyRequest = checked as unknown as RestRequest<'getExchangeLatency'>;
+    const exampleLatency = (operation.example as { data: { latency: number } }).data.latency;
+    const now =
+      options.clock?.() ?? options.backend?.now() ?? Number(latencyRequest.params.requestTime) + exampleLatency;
+    return jsonResponse(clockAnswers.getExchangeLatency(latencyRequest, now).body);
+  }
   return jsonResponse(operation.example);
+}
+
+/** Whether an operation answers a method: its own, and HEAD where it answers GET (as HTTP servers do). */
+export function answersMethod(operation: MockOperation, method: string): boolean {
+  const m = method.toLowerCase();
+  return operation.methods.includes(m) || (m === 'head' && operation.methods.includes('get'));
 }
 
 /**
@@ -154,13 +189,13 @@ export function operationHandler<Op extends RestOperationId>(
   const operation: MockOperation = mockOperations[operationId];
   return http.all(
     ({ request }) => {
-      if (!operation.methods.includes(request.method.toLowerCase())) return false;
+      if (!answersMethod(operation, request.method)) return false;
       const params = matchPaths(request.url, operation.paths, options.baseUrl);
       return params ? { matches: true, params } : false;
     },
     async ({ request }) => {
       const latency = override?.latencyMs ?? options.latencyMs ?? 0;
-      if (latency > 0) await delay(latency);
+      if (latency > 0) await (options.wait ?? delay)(latency);
       return answer(operationId, operation, request, override, options);
     },
   );

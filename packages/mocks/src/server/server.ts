@@ -1,33 +1,47 @@
 // The standalone mock server (Node only): the same MSW HTTP handlers, WebSocket sessions and mock
 // exchange as the in-process mocks, served over real HTTP and WebSocket on 127.0.0.1, so that
-// clients in any language can be pointed at it. HTTP goes through @mswjs/http-middleware; each
-// `ws` server socket is bridged to a session of ../ws/session.ts. Nothing is implemented twice.
+// clients in any language can be pointed at it. Wiring and limits only: HTTP requests go to the
+// handlers through ./http-bridge.ts, each `ws` socket is bridged to a session of ../ws/session.
 import { createServer as createHttpServer, type IncomingMessage, type Server } from 'node:http';
+import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { createServer as createMswApp } from '@mswjs/http-middleware';
 import type { HttpHandler } from 'msw';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { AscendexError } from '@ascendex-toolkit/validators';
 import { defaultAccount, type ExchangeEvent, type MockAccount } from '../backend.js';
 import { createHttpHandlers } from '../http/index.js';
-import { createMockExchange, type MockExchange } from '../state/index.js';
+import { createMockExchange, type MockExchange } from '../exchange/index.js';
 import { createWsSession, streamPath, type WsFaults, type WsSession, type WsSessionOptions } from '../ws/index.js';
-import { broadcastFaults } from '../ws/faults.js';
+import { broadcastFaults } from '../ws/session/faults.js';
+import { httpBridge } from './http-bridge.js';
+import { defaultLimits, envelope, refuseOnSocket, type MockServerLimits } from './limits.js';
 
-/** @public */
-export interface MockServerOptions {
+/**
+ * How to start the server; every member is optional. The names follow the CLI flags
+ * (`--api-key` is `apiKey`, `--max-body-bytes` is `maxBodyBytes`, ...).
+ * @public
+ */
+export interface MockServerOptions extends MockServerLimits {
   /** TCP port; 0 (the default) picks a free one. */
   readonly port?: number;
   /** Interface to listen on. Default `127.0.0.1` (never all interfaces unless asked). */
   readonly host?: string;
   /** Seed of the mock exchange (default 1). */
   readonly seed?: number;
-  /** The account's credentials and group; the rest of the account is {@link defaultAccount}'s. */
+  /** The mock account's API key (`--api-key`; default the docs' sample key). */
+  readonly apiKey?: string;
+  /** The mock account's API secret (`--secret`; default the docs' sample secret). */
+  readonly secret?: string;
+  /** The mock account's group, first segment of private URLs (`--account-group`; default 6). */
+  readonly accountGroup?: number;
+  /** The same three as one object (the older form; the top-level options win where both are given). */
   readonly account?: Partial<Pick<MockAccount, 'apiKey' | 'secret' | 'accountGroup'>>;
-  /** Bring your own mock exchange (then `seed` and `account` only configure the transports). */
+  /** Bring your own mock exchange (then `seed`, the account and `maxFinishedOrders` only configure the transports). */
   readonly exchange?: MockExchange;
-  /** Step the market (depth, bbo, trades, bars, ref-px) every this many ms; 0 turns it off. Default 1000. */
+  /** Step the market (depth, bbo, trades, bars, ref-px) every this many ms (`--market-interval`); 0 turns it off. Default 1000. */
   readonly marketIntervalMs?: number;
+  /** Finished orders the exchange keeps (`--max-finished-orders`). Default 10,000. */
+  readonly maxFinishedOrders?: number;
   /** Session options for every WebSocket connection (keep-alive timing, greeting form). */
   readonly ws?: Pick<WsSessionOptions, 'pingIntervalMs' | 'healthPoints' | 'clientPingGraceMs' | 'greeting'>;
   /**
@@ -52,10 +66,17 @@ export interface MockServer {
   readonly account: MockAccount;
   /** Faults for every open WebSocket session; the lasting ones also for sessions opened later. */
   readonly faults: WsFaults;
+  /** Open WebSocket sessions and TCP connections now (for load tests and leak checks). */
+  stats(): { readonly sessions: number; readonly connections: number };
   /** Sends an event to every open session subscribed to its topic, as if the exchange had published it (it need not be valid). */
   publish(event: ExchangeEvent): void;
-  /** Stops the market, closes every session and the listener. */
+  /** Stops the market, closes every session and connection (in-flight requests get 250 ms), and the listener. */
   close(): Promise<void>;
+}
+
+/** Why the server could not start: the port is taken. @public */
+export class PortInUseError extends AscendexError {
+  override readonly name = 'PortInUseError';
 }
 
 /** The account group of a stream URL path: `null` for the public path, `undefined` when it is no stream path. */
@@ -79,27 +100,61 @@ const text = (data: RawData): string =>
  * @public
  */
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
-  const account: MockAccount = { ...defaultAccount, ...options.account };
-  const exchange = options.exchange ?? createMockExchange({ seed: options.seed ?? 1, accounts: [account] });
-  // An express app running the MSW handlers (their own 404 handler answers unknown paths).
-  // (The middleware is CommonJS: TypeScript sees msw's CJS declarations there and the ESM ones
-  // here, the same classes declared twice; hence the cast.)
+  const limits = { ...defaultLimits, ...definedOf(options) };
+  const account: MockAccount = {
+    ...defaultAccount,
+    ...options.account,
+    ...(options.apiKey !== undefined ? { apiKey: options.apiKey } : {}),
+    ...(options.secret !== undefined ? { secret: options.secret } : {}),
+    ...(options.accountGroup !== undefined ? { accountGroup: options.accountGroup } : {}),
+  };
+  const exchange =
+    options.exchange ??
+    createMockExchange({
+      seed: options.seed ?? 1,
+      accounts: [account],
+      ...(options.maxFinishedOrders !== undefined ? { maxFinishedOrders: options.maxFinishedOrders } : {}),
+    });
   const handlers = [
     ...(options.httpHandlers ?? []),
-    ...createHttpHandlers({ backend: exchange, account, baseUrl: '*' }),
+    ...createHttpHandlers({ backend: exchange, account, baseUrl: '*', maxBodyBytes: limits.maxBodyBytes }),
   ];
-  const app = createMswApp(...(handlers as unknown as Parameters<typeof createMswApp>));
-  const server: Server = createHttpServer(app);
+  let origin = 'http://127.0.0.1';
+  const server: Server = createHttpServer(
+    { maxHeaderSize: limits.maxHeaderBytes, headersTimeout: 10_000, requestTimeout: 30_000 },
+    httpBridge(handlers, { maxBodyBytes: limits.maxBodyBytes, origin: () => origin }),
+  );
+
+  // Connections: counted, the one beyond the limit refused; malformed requests answered.
+  const connections = new Set<Socket>();
+  server.on('connection', (socket: Socket) => {
+    if (connections.size >= limits.maxConnections)
+      return refuseOnSocket(socket, 429, envelope(100014, `more than ${limits.maxConnections} open connections`));
+    connections.add(socket);
+    socket.once('close', () => connections.delete(socket));
+  });
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+    const message = tooLarge ? `request headers larger than ${limits.maxHeaderBytes} bytes` : 'malformed HTTP request';
+    refuseOnSocket(socket as Socket, tooLarge ? 431 : 400, envelope(100001, message));
+  });
+
+  // CONNECT asks for a tunnel, which the exchange does not offer: refused like any other method it lacks.
+  server.on('connect', (req: IncomingMessage, socket: Duplex) =>
+    refuseOnSocket(socket as Socket, 405, envelope(100001, `method ${req.method} is not allowed`)),
+  );
 
   const sessions = new Set<WsSession>();
   const { faults, lasting } = broadcastFaults(() => [...sessions].filter((s) => s.state === 'open'));
-  const wss = new WebSocketServer({ noServer: true });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxFrameBytes });
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const group = streamGroup(new URL(req.url ?? '/', 'http://localhost').pathname);
-    if (group === undefined) {
-      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
-      return;
+    let group: string | null | undefined;
+    try {
+      group = streamGroup(new URL(req.url ?? '/', 'http://localhost').pathname);
+    } catch {
+      group = undefined;
     }
+    if (group === undefined) return refuseOnSocket(socket as Socket, 404, envelope(100001, 'no such stream path'));
     wss.handleUpgrade(req, socket, head, (client: WebSocket) => {
       const headers = {
         'x-auth-key': header(req, 'x-auth-key'),
@@ -112,10 +167,13 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
         accounts: [account],
         accountGroup: group ?? undefined,
         faults: { ...lasting },
+        maxBufferedBytes: limits.maxBufferedBytes,
+        maxFrameLength: limits.maxFrameBytes,
         ...(Object.values(headers).some((v) => v !== undefined) ? { headers } : {}),
         send: (frame) => client.send(frame),
         close: (code, reason) => client.close(code, reason),
         drop: () => client.terminate(),
+        bufferedAmount: () => client.bufferedAmount,
       });
       sessions.add(session);
       client.on('message', (data) => void session.receive(text(data)));
@@ -124,37 +182,62 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
         sessions.delete(session);
       });
       client.on('error', () => client.terminate());
-      void session.open();
+      void session.open().then(() => {
+        if (session.state === 'closed') sessions.delete(session);
+      });
     });
   });
 
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new PortInUseError(`port ${options.port} on ${options.host ?? '127.0.0.1'} is already in use`, {
+              cause: error,
+            })
+          : error,
+      ),
+    );
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
   });
   const address = server.address();
   if (!address || typeof address === 'string') throw new AscendexError('the mock server has no TCP address');
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  origin = `http://${host}:${address.port}`;
   const marketIntervalMs = options.marketIntervalMs ?? 1000;
   if (marketIntervalMs > 0) exchange.startMarket(marketIntervalMs);
 
+  let closing: Promise<void> | undefined;
   return {
-    restUrl: `http://${host}:${address.port}`,
+    restUrl: origin,
     wsUrl: `ws://${host}:${address.port}/${account.accountGroup}${streamPath}`,
     publicWsUrl: `ws://${host}:${address.port}${streamPath}`,
     port: address.port,
     exchange,
     account,
     faults,
+    stats: () => ({ sessions: sessions.size, connections: connections.size }),
     publish: (event) => {
       for (const session of sessions) session.deliver(event);
     },
-    close: async () => {
-      exchange.stopMarket();
-      for (const client of wss.clients) client.terminate();
-      for (const session of sessions) session.close();
-      wss.close();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+    close: () =>
+      (closing ??= (async () => {
+        exchange.stopMarket();
+        for (const session of sessions) session.close();
+        for (const client of wss.clients) client.terminate();
+        wss.close();
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        // In-flight requests get a moment to finish; then every connection goes.
+        const grace = setTimeout(() => server.closeAllConnections(), 250);
+        await closed;
+        clearTimeout(grace);
+      })()),
   };
+}
+
+/** The limits given, without the undefined ones (so they do not hide the defaults). */
+function definedOf(options: MockServerLimits): MockServerLimits {
+  const keys = ['maxBodyBytes', 'maxHeaderBytes', 'maxConnections', 'maxFrameBytes', 'maxBufferedBytes'] as const;
+  return Object.fromEntries(keys.filter((k) => options[k] !== undefined).map((k) => [k, options[k]]));
 }

@@ -4,8 +4,9 @@
 // the standalone server, and sessions here authenticate with the `auth` message.
 import { ws, type WebSocketHandler } from 'msw';
 import type { ExchangeEvent } from '../backend.js';
-import { broadcastFaults, type WsFaults } from './faults.js';
-import { createWsSession, type WsSession, type WsSessionOptions } from './session.js';
+import { broadcastFaults, type WsFaults } from './session/faults.js';
+import { createWsSession } from './session/session.js';
+import type { WsSession, WsSessionOptions } from './session/options.js';
 
 /** The stream path under the base URL (public) or under `/{accountGroup}` (account group). */
 export const streamPath = '/api/pro/v1/stream';

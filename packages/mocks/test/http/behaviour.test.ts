@@ -1,6 +1,6 @@
 // The HTTP mocks read requests as the exchange does and answer as configured: accepted variants,
 // refusals with the exchange's codes, signature problems, overrides, latency, a backend, unknown paths.
-import { describe, it, expect, beforeAll, afterAll, afterEach } from 'vitest';
+import { describe, it, expect, beforeAll, afterAll, afterEach, vi } from 'vitest';
 import { setupServer } from 'msw/node';
 import { isGetMarketTradesResponse, isGetAccountInfoSuccess, isPlaceOrderResponse } from '@ascendex-toolkit/validators';
 import type { PlaceOrderResponse } from '@ascendex-toolkit/types';
@@ -176,15 +176,23 @@ describe('answers', () => {
     expect(batch.info.length).toBe(2);
   });
 
-  it('waits the configured latency', async () => {
-    server.use(handleGetAccountInfo({ latencyMs: 150 }, { clock }));
-    const started = performance.now();
-    await send(info);
-    expect(performance.now() - started).toBeGreaterThanOrEqual(140);
-    server.resetHandlers(...createHttpHandlers({ clock, latencyMs: 120 }));
-    const again = performance.now();
-    await send(validRequest('listAssets'));
-    expect(performance.now() - again).toBeGreaterThanOrEqual(110);
+  it('waits the configured latency on the clock it is given (no answer before it, the answer at it)', async () => {
+    const waits: { ms: number; release: () => void }[] = [];
+    const wait = (ms: number) => new Promise<void>((release) => waits.push({ ms, release }));
+    server.use(handleGetAccountInfo({ latencyMs: 150 }, { clock, wait }));
+    let answered = false;
+    const first = send(info).then(() => (answered = true));
+    await vi.waitFor(() => expect(waits).toHaveLength(1));
+    expect(waits[0]!.ms).toBe(150);
+    expect(answered).toBe(false);
+    waits[0]!.release();
+    await first;
+    server.resetHandlers(...createHttpHandlers({ clock, latencyMs: 120, wait }));
+    const second = send(validRequest('listAssets'));
+    await vi.waitFor(() => expect(waits).toHaveLength(2));
+    expect(waits[1]!.ms).toBe(120);
+    waits[1]!.release();
+    expect((await second).body.code).toBe(0);
   });
 
   it("prefers a backend's answer to the example, and falls back to it when the backend has none", async () => {

@@ -16,19 +16,21 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-/** Opens a public session and collects its frames. */
-async function session(): Promise<{ socket: WebSocket; frames: string[] }> {
+/** Opens a public session and collects its frames; `until` waits for frames (not for time) until a check holds. */
+async function session(): Promise<{
+  socket: WebSocket;
+  frames: string[];
+  until: (check: () => boolean) => Promise<void>;
+}> {
   const socket = new WebSocket(server.publicWsUrl);
   const frames: string[] = [];
   socket.on('message', (data) => frames.push(String(data)));
   await new Promise((resolve) => socket.once('open', resolve));
-  return { socket, frames };
+  const until = async (check: () => boolean) => {
+    while (!check()) await new Promise((resolve) => socket.once('message', resolve));
+  };
+  return { socket, frames, until };
 }
-
-const until = async (check: () => boolean) => {
-  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
-  expect(check()).toBe(true);
-};
 
 describe('startMockServer hooks', () => {
   it('asks the extra HTTP handlers first, and the generated ones for everything else', async () => {
@@ -39,7 +41,7 @@ describe('startMockServer hooks', () => {
   });
 
   it('publishes an event as is to the sessions subscribed to its topic', async () => {
-    const { socket, frames } = await session();
+    const { socket, frames, until } = await session();
     socket.send(JSON.stringify({ op: 'sub', id: 's1', ch: 'bbo:BTC/USDT' }));
     await until(() => frames.some((f) => f.includes('"s1"')));
     const bad = { m: 'bbo', symbol: 'BTC/USDT', data: { ts: 1, bid: 1, ask: ['1', '2'] } } as unknown as ServerMessage;
@@ -49,7 +51,7 @@ describe('startMockServer hooks', () => {
   });
 
   it('sends the unknown message fault to every open session', async () => {
-    const { socket, frames } = await session();
+    const { socket, frames, until } = await session();
     await until(() => frames.length > 0); // greeted, so the session is open
     server.faults.sendUnknownMessage();
     await until(() => frames.includes(unknownMessageFrame));

@@ -16,7 +16,7 @@ import {
   type RestRequest,
   type WsSessionInfo,
 } from '../../src/backend.js';
-import { createMockExchange, type MockExchange, type MockExchangeOptions } from '../../src/state/index.js';
+import { createMockExchange, type MockExchange, type MockExchangeOptions } from '../../src/exchange/index.js';
 
 export const T0 = 1_700_000_000_000;
 

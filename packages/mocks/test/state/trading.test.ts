@@ -118,6 +118,18 @@ describe('the stateful mock exchange: REST trading', () => {
     expect(done.data).toMatchObject({ status: 'DONE', info: { status: 'Filled', avgPx: '41000', cumFee: '4.1' } });
   });
 
+  it('writes the order detail with the fields in the order of the docs sample, `id` only when the request had one', () => {
+    const { exchange } = setup();
+    const fields = ['avgPx', 'cumFee', 'cumFilledQty', 'errorCode', 'feeAsset', 'id', 'lastExecTime', 'orderId'].concat(
+      ['orderQty', 'orderType', 'price', 'seqNum', 'side', 'status', 'stopPrice', 'symbol', 'execInst'],
+    );
+    const withId = rest(exchange, 'placeOrder', cash, limit({ id: 'detailOrder1', respInst: 'ACCEPT' })).data.info;
+    const withoutId = rest(exchange, 'placeOrder', cash, limit({ orderPrice: '39000', respInst: 'ACCEPT' })).data.info;
+    expect(Object.keys(withId)).toEqual(fields);
+    expect(withId.id).toBe('detailOrder1');
+    expect(Object.keys(withoutId)).toEqual(fields.filter((f) => f !== 'id'));
+  });
+
   it('cancels one order, then all orders of a symbol, releasing the holds', () => {
     const { exchange, events } = setup();
     const a = rest(exchange, 'placeOrder', cash, limit()).data.info.orderId;

@@ -105,4 +105,29 @@ export function connect(url: string): Promise<TestClient> {
   });
 }
 
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** A clock whose time moves only when told: the session's timers fire in order as `advance` passes them. */
+export function manualClock(start = Date.now()) {
+  let now = start;
+  let next = 0;
+  const timers = new Map<number, { at: number; callback: () => void }>();
+  return {
+    now: () => now,
+    setTimeout: (callback: () => void, ms: number): unknown => {
+      timers.set(++next, { at: now + ms, callback });
+      return next;
+    },
+    clearTimeout: (handle: unknown) => void timers.delete(handle as number),
+    /** Moves time on by `ms`, running each timer due on the way at its own time. */
+    advance(ms: number): void {
+      const end = now + ms;
+      for (;;) {
+        const due = [...timers].filter(([, t]) => t.at <= end).sort(([, a], [, b]) => a.at - b.at)[0];
+        if (!due) break;
+        timers.delete(due[0]);
+        now = due[1].at;
+        due[1].callback();
+      }
+      now = end;
+    },
+  };
+}

@@ -1,13 +1,13 @@
 // The WebSocket mocks through MSW, talked to by a plain global WebSocket: greeting, auth,
 // subscriptions, streams, keep-alive, requests, refusals and faults. Every frame received by any
 // client validates with the strict server-message validator (the injected bad frames excepted).
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { setupServer } from 'msw/node';
 import { asyncapi } from '@ascendex-toolkit/spec';
 import { validateServerMessage, parseJson } from '@ascendex-toolkit/validators';
 import { defaultAccount, sign, signedMessage } from '../../src/index.js';
 import { createWsHandlers, malformedFrame, unknownMessageFrame, type WsHandlersOptions } from '../../src/ws/index.js';
-import { allFrames, connect, fakeBackend, sleep, type Frame, type TestClient } from './helpers.js';
+import { allFrames, connect, fakeBackend, manualClock, type Frame, type TestClient } from './helpers.js';
 
 const PUBLIC = 'wss://ascendex.com/api/pro/v1/stream';
 const GROUP = `wss://ascendex.com/${defaultAccount.accountGroup}/api/pro/v1/stream`;
@@ -199,16 +199,27 @@ describe('subscriptions', () => {
     expect((await c.next((f) => f.m === 'depth')).data.seqnum).toBe(7);
     c.socket.close();
     await c.closed;
-    await sleep(20);
-    expect(backend.listeners).toBe(0);
+    // MSW tells the handler of the close after the client sees it: wait for that, not for a time.
+    await vi.waitFor(() => expect(backend.listeners).toBe(0));
     expect(mocks.sessions()).toHaveLength(0);
   });
 });
 
-describe('keep-alive', () => {
+describe('keep-alive (on a clock the test moves)', () => {
+  /** Lets the socket deliver what the session sent (a round trip through MSW), then returns the frames since `from`. */
+  async function settle(c: TestClient, from: number): Promise<Frame[]> {
+    c.send({ op: 'unsub', id: `settle${from}`, ch: 'bbo:NONE/USDT' });
+    await c.next((f) => f.id === `settle${from}`, 2000, from);
+    return c.frames.slice(from).filter((f) => f.id !== `settle${from}`);
+  }
+
   it('pings a quiet client with hp, and disconnects it after the missed pongs', async () => {
-    mock({ pingIntervalMs: 30 });
+    const clock = manualClock();
+    mock({ pingIntervalMs: 30, clock });
     const c = await client();
+    clock.advance(30);
+    clock.advance(30);
+    clock.advance(30);
     const close = await c.closed;
     const pings = c.frames.filter((f) => f.m === 'ping').map((f) => f.hp);
     expect(pings).toEqual([2, 1]);
@@ -222,28 +233,38 @@ describe('keep-alive', () => {
   });
 
   it('keeps a client that answers with pong alive; stopServerPings stops pings and disconnects', async () => {
-    const mocks = mock({ pingIntervalMs: 30, healthPoints: 1 });
+    const clock = manualClock();
+    const mocks = mock({ pingIntervalMs: 30, healthPoints: 1, clock });
     const c = await client();
-    c.socket.addEventListener('message', (e) => {
-      if (String(e.data).includes('"ping"')) c.send({ op: 'pong' });
-    });
-    await sleep(200);
+    for (let round = 0; round < 3; round++) {
+      // A quiet round brings a ping; the pong (and the settling message after it) count as life for the next.
+      const from = c.frames.length;
+      clock.advance(30);
+      await c.next((f) => f.m === 'ping', 2000, from);
+      c.send({ op: 'pong' });
+      await settle(c, c.frames.length);
+      clock.advance(30);
+    }
     expect(c.socket.readyState).toBe(WebSocket.OPEN);
-    expect(c.frames.filter((f) => f.m === 'ping').length).toBeGreaterThanOrEqual(2);
+    expect(c.frames.filter((f) => f.m === 'ping').length).toBeGreaterThanOrEqual(3);
     const quiet = await client();
     mocks.faults.stopServerPings();
     const before = quiet.frames.length;
-    await sleep(150);
+    clock.advance(300);
+    const after = await settle(quiet, before);
     expect(quiet.socket.readyState).toBe(WebSocket.OPEN);
-    expect(quiet.frames.slice(before).filter((f) => f.m === 'ping')).toEqual([]);
+    expect(after.filter((f) => f.m === 'ping')).toEqual([]);
   });
 
   it('spares a client that pings from server pings', async () => {
-    mock({ pingIntervalMs: 30, clientPingGraceMs: 10_000 });
+    const clock = manualClock();
+    mock({ pingIntervalMs: 30, clientPingGraceMs: 10_000, clock });
     const c = await client();
     c.send({ op: 'ping' });
     await c.next((f) => f.m === 'pong');
-    await sleep(150);
+    // The ping counted as life for one round; the grace covers the next four.
+    for (let i = 0; i < 5; i++) clock.advance(30);
+    await settle(c, c.frames.length);
     expect(c.frames.filter((f) => f.m === 'ping')).toEqual([]);
     expect(c.socket.readyState).toBe(WebSocket.OPEN);
   });
@@ -358,13 +379,17 @@ describe('faults', () => {
   });
 
   it('delays replies', async () => {
-    const mocks = mock();
+    const clock = manualClock();
+    const mocks = mock({ clock });
     const c = await client();
     mocks.faults.delayReplies(150);
-    const sent = Date.now();
     c.send({ op: 'sub', id: 'late', ch: 'bbo:BTC/USDT' });
+    c.send({ op: 'pong' }); // answered by nothing: when the session has read it, the sub was handled
+    await vi.waitFor(() => expect(mocks.sessions()[0]!.topics.size).toBe(1));
+    clock.advance(149);
+    expect(c.frames.some((f) => f.id === 'late')).toBe(false);
+    clock.advance(1);
     await c.next((f) => f.id === 'late');
-    expect(Date.now() - sent).toBeGreaterThanOrEqual(140);
   });
 
   it('sends a malformed frame and an unknown message on demand', async () => {
@@ -378,13 +403,13 @@ describe('faults', () => {
   });
 
   it('reads a negative delay as no delay and a negative count as drop now', async () => {
-    const mocks = mock();
+    const clock = manualClock();
+    const mocks = mock({ clock });
     const c = await client();
     mocks.faults.delayReplies(150).delayReplies(-1);
-    const sent = Date.now();
     c.send({ op: 'ping' });
+    // The clock never moves: the pong can only come undelayed.
     await c.next((f) => f.m === 'pong');
-    expect(Date.now() - sent).toBeLessThan(140);
     mocks.faults.dropAfter(-3);
     expect((await c.closed).code).toBe(1006);
   });

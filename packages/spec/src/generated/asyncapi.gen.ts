@@ -5116,8 +5116,9 @@ export const asyncapi: AsyncApiDocument = {
       },
       "TimestampMs": {
         "type": "integer",
-        "description": "Milliseconds since the UNIX epoch, UTC.",
+        "description": "Milliseconds since the UNIX epoch, UTC, up to the last millisecond of the year 9999 (an explicit bound: below 2^53, so a timestamp is always an exact number).",
         "minimum": 0,
+        "maximum": 253402300799999,
         "examples": [
           1573165838976,
         ],

@@ -3,10 +3,200 @@
 import type { DiscrepancyEntry } from '../types.js';
 
 /** The parts of the API the discrepancy log has a file for. */
-export type DiscrepancyArea = "optional-fields" | "rest" | "shared" | "traffic" | "ws";
+export type DiscrepancyArea = "behaviour" | "optional-fields" | "rest" | "shared" | "traffic" | "ws";
 
 /** The discrepancy log: where the exchange docs contradict themselves and what the spec does. */
 export const discrepancies: DiscrepancyEntry[] = [
+  {
+    "area": "behaviour",
+    "id": "timestamp-upper-bound",
+    "docs": "_rest_prv_order_new.md",
+    "sources": {
+      "table": "`time` is a Long, milliseconds since the UNIX epoch, with no upper bound; the other timestamps of the API likewise",
+      "mocks": "a schema-valid `to` of 10^22 on barhist made the mock loop forever, and a `time` above 2^53 was refused as \"not an integer\" although the spec allowed it",
+    },
+    "decision": "TimestampMs has `maximum: 253402300799999` (the last millisecond of the year 9999), below 2^53, so a timestamp is always an exact JavaScript number; larger values are refused as INVALID_REQUEST_DATA, and loops over a time range count bars by index, at most 500.",
+    "why": "A bound no real timestamp reaches costs nothing and turns values no server can mean into a clear refusal instead of a hang or an inexact number.",
+    "spec": [
+      "components/schemas/common.yaml#/TimestampMs",
+    ],
+  },
+  {
+    "area": "behaviour",
+    "id": "int64-range-refused",
+    "docs": "_rest_prv_order_hist_v2.md",
+    "sources": {
+      "table": "`seqNum` is a Long (int64), the sequence number to search from",
+      "mocks": "digit strings of any length were accepted and read as bigints beyond the int64 range",
+    },
+    "decision": "The exchange-side profile refuses an `x-ascendex-bigint` integer of `format: int64` outside [-2^63, 2^63 - 1] (INVALID_REQUEST_DATA).",
+    "why": "A server that stores the value in an int64 cannot accept more; accepting it would let a client's bug pass the mocks and fail on the exchange.",
+    "spec": [
+      "components/schemas/common.yaml#/SequenceNumber",
+    ],
+  },
+  {
+    "area": "behaviour",
+    "id": "request-json-limits",
+    "docs": "_rest_general.md",
+    "sources": {
+      "prose": "the docs describe JSON bodies and error codes, but no limit on a body's size or nesting",
+      "error-appendix": "150001 INVALID_JSON_FORMAT, \"the body is not a valid JSON object\"",
+    },
+    "decision": "A body that is not a JSON object (`null`, `[...]`, `\"abc\"`), or JSON nested deeper than 64 levels, is refused with 150001 INVALID_JSON_FORMAT (100005 INVALID_WS_REQUEST_DATA on the socket); an order inside a batch that is not an object is refused with 100004. The mocks refuse bodies over 1 MiB with HTTP 413 and 100001 INVALID_HTTP_INPUT.",
+    "why": "The deepest request of the API nests three levels and the largest is a few kB; a parser that refuses absurd input early is what a real server has, and the codes are the catalog's closest.",
+    "spec": [
+      "components/errors.yaml#/codes",
+      "paths/order/placeOrder.yaml#/requestBody",
+    ],
+  },
+  {
+    "area": "behaviour",
+    "id": "optional-body-may-be-empty",
+    "docs": "_rest_prv_order_cancel_all.md",
+    "sources": {
+      "table": "`symbol` is optional; the request may carry no arguments at all",
+      "mocks": "DELETE order/all without a body was refused as INVALID_JSON_FORMAT",
+    },
+    "decision": "Where the spec's requestBody is not required, an empty body is read as no body and accepted.",
+    "why": "The spec says the body is optional; a client that sends none is sending what the docs allow.",
+    "spec": [
+      "paths/order/cancelAllOrders.yaml#/requestBody/required",
+    ],
+  },
+  {
+    "area": "behaviour",
+    "id": "http-transport-limits",
+    "docs": "_rest_general.md",
+    "sources": {
+      "prose": "the docs give no answer for a method a route lacks, oversized headers, or too many connections",
+    },
+    "decision": "The mock server answers a method its route lacks with HTTP 405, an Allow header and 100001 INVALID_HTTP_INPUT (HEAD is answered like GET, without a body); request headers over 16 KiB with 431 and 100001; a connection beyond 2,048 open ones with 429 and 100014 (the catalog's rate-limit code, which has no reason); a WebSocket frame over 64 KiB closes the socket with 1009 (in-process sessions refuse it with 100005); a socket whose unsent data passes 4 MiB is dropped (the slow-reader policy: the client sees 1006 and resubscribes, no frame is skipped silently).",
+    "why": "Each is what an HTTP server in front of the exchange does; every refusal keeps the exchange's envelope so that clients parse it like any other.",
+    "spec": [
+      "components/errors.yaml#/codes",
+    ],
+  },
+  {
+    "area": "behaviour",
+    "id": "account-group-of-the-key",
+    "docs": "_rest_auth.md",
+    "sources": {
+      "prose": "private routes start with the account group the key belongs to; the docs do not say what a request to another group answers",
+    },
+    "decision": "A signed REST request whose URL names another account group than the key's is refused with 200006 ACCOUNT_ERROR, as the socket refuses such an `auth` (the mocks check it where a backend keeps the accounts).",
+    "why": "The key does not reach that group's account; the WebSocket side already answers 200006 \"Unable to find User Account Data\" for it.",
+    "spec": [
+      "components/parameters.yaml#/AccountGroup",
+    ],
+  },
+  {
+    "area": "behaviour",
+    "id": "cancel-not-open-without-reason",
+    "docs": "_rest_prv_order_cancel.md",
+    "sources": {
+      "prose": "code 300019 with the messages \"Duplicated order cancel request.\" / \"Trying to cancel non-open order\", no reason",
+      "catalog": "300019 has `reason: null`",
+    },
+    "decision": "The refusal of a cancel whose order is not open carries code 300019 and its message, and no `reason` (the envelope's reason is optional).",
+    "why": "The catalog's reason for the code is none; answering INVALID_ORDER_ID (whose code is 300006) gave a code and a reason that disagree.",
+    "spec": [
+      "components/errors.yaml#/codes",
+    ],
+  },
+  {
+    "area": "behaviour",
+    "id": "post-only-would-take",
+    "docs": "misc/ws_order_channel_ready_mode.md",
+    "sources": {
+      "prose": "a post-only order that crosses the book is rejected at once; default sessions see `New` then `Canceled`",
+      "sample": "Ready Ack sessions see `st: Rejected`, `err: PostOnlyWouldTake`, `ei: Post`",
+    },
+    "decision": "A post-only limit order whose price reaches the best opposite price (scripted or synthetic book) is acknowledged, reported `New` then `Canceled` to default sessions and `Rejected` with `PostOnlyWouldTake` to Ready Ack ones; its status and `errorCode` afterwards are `Rejected` and `PostOnlyWouldTake`.",
+    "why": "The two streams are what the article shows; the stored state follows the more precise of them.",
+    "spec": [
+      "components/schemas/order.yaml#/LimitOrderArgs/properties/postOnly",
+    ],
+  },
+  {
+    "area": "behaviour",
+    "id": "time-in-force-fills",
+    "docs": "_rest_prv_order_new.md",
+    "sources": {
+      "table": "GTC good-till-canceled, IOC immediate-or-cancel, FOK fill-or-kill; nothing on partial availability",
+    },
+    "decision": "FOK fills only when the book holds the whole size within the limit, else nothing fills and the order is cancelled; IOC fills what it can and cancels the rest. In the mocks nothing fills against a synthetic (unscripted) book on arrival, so IOC and FOK orders are cancelled there.",
+    "why": "Fill-or-kill is all-or-nothing by definition; the synthetic book is not liquidity orders may take (only `fill()` and scripted books fill).",
+    "spec": [
+      "components/schemas/enums.yaml#/TimeInForce",
+    ],
+  },
+  {
+    "area": "behaviour",
+    "id": "stop-trigger-price",
+    "docs": "_rest_prv_order_new.md",
+    "sources": {
+      "table": "`stopPrice` is the \"trigger price\" of stop orders; which price triggers it, and when, is not said",
+    },
+    "decision": "A stop order triggers when the last trade price reaches its stop price (buy stops at or above, sell stops at or below), at once if it already has when placed; it is reported again and then acts as a market (stop_market) or limit (stop_limit) order.",
+    "why": "The last trade price is the market price every exchange of this kind uses by default, and it is the one the mocks' market publishes.",
+    "spec": [
+      "components/schemas/order.yaml#/OrderArgStopPrice",
+    ],
+  },
+  {
+    "area": "behaviour",
+    "id": "order-channel-symbol-filter",
+    "docs": "_ws_auth.md",
+    "sources": {
+      "sample": "the header wscat sample subscribes to `order:<accountId>:ASD/USDT`",
+      "table": "the order channel's topics carry no symbol; its balance messages name an asset",
+    },
+    "decision": "`order:<account>:<symbol>` delivers that symbol's `order` messages and the `balance` messages of its two assets; more symbols widen it, `order:<account>` lifts the filter, and `unsub` of `order:<account>:<symbol>` removes that symbol.",
+    "why": "The symbol can only mean a filter; balances of unrelated assets would be noise to a client that asked for one pair.",
+    "spec": [
+      "components/schemas/ws/subscription.yaml#/WsSubscribeRequest/properties/ch",
+    ],
+  },
+  {
+    "area": "behaviour",
+    "id": "history-v2-default-order",
+    "docs": "_rest_prv_order_hist_v2.md",
+    "sources": {
+      "prose": "without `seqNum` and `startTime` the search starts from the latest record (or `endTime`) to the oldest; with either, from the oldest after it",
+    },
+    "decision": "Without `seqNum` and `startTime` the answer is the latest `limit` orders, newest first; with either, the oldest from there, in sequence order.",
+    "why": "The prose says so; the mocks answered the oldest orders before.",
+    "spec": [
+      "paths/order/listHistoryOrdersV2.yaml",
+    ],
+  },
+  {
+    "area": "behaviour",
+    "id": "finished-order-retention",
+    "docs": "_rest_prv_order_hist_v2.md",
+    "sources": {
+      "prose": "\"You have access to at least 30 days of order history\"; nothing bounds what the exchange keeps",
+    },
+    "decision": "The mock exchange keeps every open order and the latest 10,000 finished ones (`maxFinishedOrders`); older ones are unknown to status and history answers.",
+    "why": "A mock that other teams run for days must keep memory flat; 10,000 finished orders is far more than any test reads back, and the bound is an option.",
+    "spec": [
+      "paths/order/getOrderStatus.yaml",
+    ],
+  },
+  {
+    "area": "behaviour",
+    "id": "exchange-info-clock",
+    "docs": "_rest_exchange_info.md",
+    "sources": {
+      "sample": "`requestTimeEcho`, `requestReceiveAt` and `latency` of one request in 2021",
+    },
+    "decision": "The mocks answer getExchangeLatency from their clock, echoing `requestTime`; without a backend or a configured clock they answer as a server whose clock agrees with the client's (the example's latency after the request time).",
+    "why": "Answering the 2021 sample made `syncClock()` set a five-year offset, after which every signed call was refused.",
+    "spec": [
+      "paths/exchange-info/getExchangeLatency.yaml",
+    ],
+  },
   {
     "area": "optional-fields",
     "id": "optional-fields-rule",

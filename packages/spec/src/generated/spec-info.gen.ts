@@ -10,11 +10,11 @@ export const specInfo = {
   formats: { openapi: "3.1.0", asyncapi: "3.1.0" },
   /** SHA-256 (hex) of each raw file's bytes, by its name under the package's subpath exports. */
   sha256: {
-    "openapi.json": "26b52ab82b6423e18e784740839b7dcd03c19b9e15f9fbd61e6c8d48f497c79d",
-    "openapi.yaml": "8f64c6153d01670f5f85f1e787fb5af18ad6001308474d2dffb79185c4459204",
-    "asyncapi.json": "f0fcfdc0709b97624fe7ce25f243f5bbe195950632a6f3d6c307b990c75195c0",
-    "asyncapi.yaml": "906da07fe0f604086232700a5f7062916924a2eb146d559ad4911b0b573b7b04",
+    "openapi.json": "651ed464770d49e9a607492fc14d647eddc792b011cd171b15fc54e9e1b200f6",
+    "openapi.yaml": "4aae74f38299ab51d4acc7015284e01051d30fc79b2437cd5417ac0903e81419",
+    "asyncapi.json": "d4272216d43f1e1206de43e951d2c70ede2d6e867c3df8cf117858b182c72f4e",
+    "asyncapi.yaml": "840931dcbbe72aa11f8e1cfc87f3cef48c52658817225313e26407f6b36429d1",
     "error-catalog.json": "a46a26dcca74b2b13c40e92ae306a81105887cf36e67bf8b9124b6cbf98f0bdb",
-    "discrepancies.json": "0c63dc3d93d5c0a3051a966df3113e12799feb0754cdaab1e8bfa0c090ca79e3",
+    "discrepancies.json": "902cf20a1907cad41fe162b85b3e748cebb01bc34368f333822e43cf47da1061",
   },
 } as const;

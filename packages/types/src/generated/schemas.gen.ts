@@ -1550,7 +1550,7 @@ export interface components {
      * @enum {string}
      */
     TimeInForce: 'GTC' | 'IOC' | 'FOK';
-    /** @description Milliseconds since the UNIX epoch, UTC. */
+    /** @description Milliseconds since the UNIX epoch, UTC, up to the last millisecond of the year 9999 (an explicit bound: below 2^53, so a timestamp is always an exact number). */
     TimestampMs: number;
     /** @description A UTC millisecond timestamp, or `-1` meaning "never" / "not set". */
     TimestampMsOrNever: -1 | components['schemas']['TimestampMs'];
@@ -2445,7 +2445,7 @@ export type Ticker = components['schemas']['Ticker'];
  */
 export type TimeInForce = components['schemas']['TimeInForce'];
 /**
- * Milliseconds since the UNIX epoch, UTC.
+ * Milliseconds since the UNIX epoch, UTC, up to the last millisecond of the year 9999 (an explicit bound: below 2^53, so a timestamp is always an exact number).
  */
 export type TimestampMs = components['schemas']['TimestampMs'];
 /**

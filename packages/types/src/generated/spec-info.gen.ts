@@ -5,5 +5,5 @@ export const specInfo = {
   openapiVersion: '1.0.0',
   asyncapiVersion: '1.0.0',
   /** SHA-256 of the bundled OpenAPI and AsyncAPI documents. */
-  sha256: '3fed0f3a00697d49273522c6e0f67b28d981016701875883575a359dc95ed85d',
+  sha256: '32ef98a840a475fb78c2f7556072e09b6b8a199f0fa21a37888a17171db549fd',
 } as const;

@@ -97,6 +97,8 @@ export interface ExchangeRestValidators {
   readonly prehashes?: readonly string[];
   readonly params: ValidateFunction;
   readonly body?: ValidateFunction;
+  /** Whether the operation needs a body (`requestBody.required`); an empty body is read as none when not. */
+  readonly bodyRequired?: boolean;
 }
 /**
  * Every REST operation, by operationId, with the exchange-side validators of its request.
@@ -168,6 +170,7 @@ export const exchangeRestValidators = {
     prehashes: ['transfer'],
     params: validateTransferBalanceParams,
     body: validateTransferBalanceBody,
+    bodyRequired: true,
   },
   transferSubuserBalance: {
     methods: ['post'],
@@ -175,6 +178,7 @@ export const exchangeRestValidators = {
     prehashes: ['subuser-transfer'],
     params: validateTransferSubuserBalanceParams,
     body: validateTransferSubuserBalanceBody,
+    bodyRequired: true,
   },
   getSubuserTransferHistory: {
     methods: ['post'],
@@ -182,6 +186,7 @@ export const exchangeRestValidators = {
     prehashes: ['subuser-transfer-hist'],
     params: validateGetSubuserTransferHistoryParams,
     body: validateGetSubuserTransferHistoryBody,
+    bodyRequired: true,
   },
   getBalanceSnapshot: {
     methods: ['get'],
@@ -213,6 +218,7 @@ export const exchangeRestValidators = {
     prehashes: ['order'],
     params: validatePlaceOrderParams,
     body: validatePlaceOrderBody,
+    bodyRequired: true,
   },
   cancelOrder: {
     methods: ['delete'],
@@ -220,6 +226,7 @@ export const exchangeRestValidators = {
     prehashes: ['order'],
     params: validateCancelOrderParams,
     body: validateCancelOrderBody,
+    bodyRequired: true,
   },
   cancelAllOrders: {
     methods: ['delete'],
@@ -227,6 +234,7 @@ export const exchangeRestValidators = {
     prehashes: ['order/all'],
     params: validateCancelAllOrdersParams,
     body: validateCancelAllOrdersBody,
+    bodyRequired: false,
   },
   placeBatchOrders: {
     methods: ['post'],
@@ -234,6 +242,7 @@ export const exchangeRestValidators = {
     prehashes: ['order/batch'],
     params: validatePlaceBatchOrdersParams,
     body: validatePlaceBatchOrdersBody,
+    bodyRequired: true,
   },
   cancelBatchOrders: {
     methods: ['delete'],
@@ -241,6 +250,7 @@ export const exchangeRestValidators = {
     prehashes: ['order/batch'],
     params: validateCancelBatchOrdersParams,
     body: validateCancelBatchOrdersBody,
+    bodyRequired: true,
   },
   getOrderStatus: {
     methods: ['get'],

@@ -1744,8 +1744,8 @@ if(parentData !== undefined){
 parentData[parentDataProperty] = data;
 }
 }
-if(!(typeof data == "bigint" || (typeof data == "number" && Number.isInteger(data)))){
-const err0 = {instancePath,schemaPath:"#/coerceInteger",keyword:"coerceInteger",params:{},message:"must be an integer (number or bigint)"};
+if(!((typeof data == "bigint" || (typeof data == "number" && Number.isInteger(data))) && (typeof data != "bigint" || (data >= -BigInt("9223372036854775808") && data <= BigInt("9223372036854775807"))))){
+const err0 = {instancePath,schemaPath:"#/coerceInteger",keyword:"coerceInteger",params:{},message:"must be an integer in the int64 range"};
 if(vErrors === null){
 vErrors = [err0];
 }

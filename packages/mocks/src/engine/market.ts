@@ -1,18 +1,11 @@
 // The synthetic market of the mock exchange: per symbol an order book with a sequence number,
-// recent trades, a live one-minute bar and 24-hour figures. `step()` moves every book a little and
-// publishes what changed; `setBook()` scripts a symbol's book (it then stays still and orders
-// cross against it); `take()` consumes a scripted book when an order crosses it.
-import type {
-  BarData,
-  BarInterval,
-  DepthData,
-  PriceLevel,
-  ServerMessage,
-  Ticker,
-  TradeRecord,
-} from '@ascendex-toolkit/types';
+// recent trades, a live bar of every interval and 24-hour figures. `step()` moves every book a
+// little and publishes what changed; `setBook()` scripts a symbol's book (it then stays still and
+// orders cross against it); `take()` consumes a scripted book when an order crosses it.
+import type { BarData, BarInterval, DepthData, PriceLevel, Ticker, TradeRecord } from '@ascendex-toolkit/types';
 import { add, cmp, fromUnits, max, min, mul, sub, toUnits } from '@ascendex-toolkit/validators/orders';
 import { MockExchangeError } from './errors.js';
+import type { EngineEvent } from './events.js';
 import type { MockProduct } from './products.js';
 import { createPrng, type Prng } from './prng.js';
 
@@ -28,14 +21,17 @@ export interface BookFill {
   readonly qty: string;
 }
 
-/** What the market publishes: a market topic and its frame. */
-export type MarketPublish = (topic: string, message: ServerMessage) => void;
+/** Where the market publishes what changed. */
+export type MarketPublish = (event: EngineEvent) => void;
 
 const LEVELS_PER_SIDE = 20;
 const KEPT_TRADES = 100;
 /** Trade sequence numbers are above 2^53 on the exchange (the docs' sample 144115191800016553). */
 const FIRST_TRADE_SEQNUM = 144115191800016553n;
-const INTERVAL_MS: Record<BarInterval, number> = {
+/** Bars a history answer holds at most (the spec's cap of `n`). */
+const MAX_BARS = 500;
+/** Every bar interval the exchange lists (`listBarIntervals`), in milliseconds. */
+export const INTERVAL_MS: Readonly<Record<BarInterval, number>> = {
   '1': 60_000,
   '5': 300_000,
   '15': 900_000,
@@ -65,7 +61,8 @@ interface SymbolMarket {
   low: string;
   close: string;
   volume: string;
-  bar: BarData | undefined;
+  /** The live bar of each interval. */
+  readonly bars: Map<BarInterval, BarData>;
 }
 
 function sortedLevels(levels: Map<string, string>, descending: boolean): PriceLevel[] {
@@ -131,7 +128,7 @@ export class Market {
       low: mid,
       close: mid,
       volume: '0',
-      bar: undefined,
+      bars: new Map(),
     };
     for (let i = 1; i <= LEVELS_PER_SIDE; i++) {
       market.asks.set(add(mid, mul(levelStep, String(i))), this.randomSize(product));
@@ -157,6 +154,22 @@ export class Market {
     const { ask, bid } = this.best(symbol);
     if (ask && bid) return roundToStep(fromUnits((toUnits(ask[0]) + toUnits(bid[0])) / 2n), m.product.tickSize);
     return ask?.[0] ?? bid?.[0] ?? m.close;
+  }
+
+  /** The market price stop orders trigger on: the last trade's price. */
+  lastPrice(symbol: string): string {
+    return this.get(symbol).close;
+  }
+
+  /** How much of the book's other side an order could take at prices no worse than `limit` (any when undefined). */
+  available(symbol: string, side: 'Buy' | 'Sell', limit: string | undefined): string {
+    const m = this.get(symbol);
+    let total = '0';
+    for (const [price, size] of sortedLevels(side === 'Buy' ? m.asks : m.bids, side === 'Sell')) {
+      if (limit !== undefined && (side === 'Buy' ? cmp(price, limit) > 0 : cmp(price, limit) < 0)) break;
+      total = add(total, size);
+    }
+    return total;
   }
 
   isScripted(symbol: string): boolean {
@@ -197,13 +210,20 @@ export class Market {
     return this.get(symbol).trades.slice(-n);
   }
 
-  /** `n` bars of `interval` ending with the one that contains `to`; each bar depends only on the seed, symbol and its time. */
+  /**
+   * `n` bars of `interval` ending with the one that contains `to` (none before the epoch); each
+   * bar depends only on the seed, symbol and its time. At most 500, whatever `n` says, and counted
+   * by index, so no value of `to` can make the loop run long.
+   */
   bars(symbol: string, interval: BarInterval, to: number, n: number): BarData[] {
     const m = this.get(symbol);
     const length = INTERVAL_MS[interval];
+    if (!Number.isSafeInteger(to) || to < 0) return [];
     const last = Math.floor(to / length) * length;
+    const count = Math.min(Math.max(Math.floor(n), 1), MAX_BARS, Math.floor(last / length) + 1);
     const result: BarData[] = [];
-    for (let ts = last - (n - 1) * length; ts <= last; ts += length) {
+    for (let i = count - 1; i >= 0; i--) {
+      const ts = last - i * length;
       const rng = createPrng(hashSeed(`${this.seed}:${symbol}:${interval}:${ts}`));
       const ticks = (spread: number): string => mul(m.levelStep, String(rng.int(-spread, spread)));
       const o = max(m.product.tickSize, add(m.product.referencePrice, ticks(50)));
@@ -237,20 +257,21 @@ export class Market {
     m.high = max(m.high, price);
     m.low = min(m.low, price);
     m.volume = add(m.volume, qty);
-    const barStart = Math.floor(ts / INTERVAL_MS['1']) * INTERVAL_MS['1'];
-    if (!m.bar || m.bar.ts !== barStart)
-      m.bar = { i: '1', ts: barStart, o: price, c: price, h: price, l: price, v: qty };
-    else m.bar = { ...m.bar, c: price, h: max(m.bar.h, price), l: min(m.bar.l, price), v: add(m.bar.v, qty) };
+    for (const interval of Object.keys(INTERVAL_MS) as BarInterval[]) {
+      const start = Math.floor(ts / INTERVAL_MS[interval]) * INTERVAL_MS[interval];
+      const bar = m.bars.get(interval);
+      m.bars.set(
+        interval,
+        !bar || bar.ts !== start
+          ? { i: interval, ts: start, o: price, c: price, h: price, l: price, v: qty }
+          : { ...bar, c: price, h: max(bar.h, price), l: min(bar.l, price), v: add(bar.v, qty) },
+      );
+    }
     if (publish) {
       const symbol = m.product.symbol;
-      this.publish(`trades:${symbol}`, { m: 'trades', symbol, data: [trade] });
-      this.publish(`bar:1:${symbol}`, { m: 'bar', s: symbol, data: m.bar });
-      this.publish(`ref-px:${m.product.baseAsset}`, {
-        m: 'ref-px',
-        a: m.product.baseAsset,
-        p: this.referencePrice(symbol),
-        t: ts,
-      } as ServerMessage);
+      this.publish({ kind: 'trade', symbol, trade });
+      for (const bar of m.bars.values()) this.publish({ kind: 'bar', symbol, bar });
+      this.publish({ kind: 'ref-px', asset: m.product.baseAsset, price: this.referencePrice(symbol), ts });
     }
     return trade;
   }
@@ -259,12 +280,10 @@ export class Market {
   private publishDepth(m: SymbolMarket, asks: PriceLevel[], bids: PriceLevel[], topBefore: string): void {
     m.seqnum += 1;
     const symbol = m.product.symbol;
-    const data: DepthData = { seqnum: m.seqnum, ts: this.clock(), asks, bids };
-    this.publish(`depth:${symbol}`, { m: 'depth', symbol, data });
-    this.publish(`depth-realtime:${symbol}`, { m: 'depth-realtime', symbol, data });
+    const ts = this.clock();
+    this.publish({ kind: 'depth', symbol, seqnum: m.seqnum, ts, asks, bids });
     const { ask, bid } = this.best(symbol);
-    if (ask && bid && JSON.stringify([ask, bid]) !== topBefore)
-      this.publish(`bbo:${symbol}`, { m: 'bbo', symbol, data: { ts: data.ts, bid, ask } });
+    if (ask && bid && JSON.stringify([ask, bid]) !== topBefore) this.publish({ kind: 'bbo', symbol, ts, bid, ask });
   }
 
   private top(symbol: string): string {

@@ -1,64 +1,59 @@
-// An order of the mock exchange and the shapes the API reports it in (REST order detail, the
-// order channel's compact fields, the histories).
+// Orders as the API reports them: the REST order detail, the order channel's compact fields, the
+// WebSocket order-status report, the two histories and the acknowledgement of a request.
 import type {
-  AccountCategoryCode,
-  ExecInst,
   HistoryOrderV1,
   HistoryOrderV2,
+  OrderAckInfo,
   OrderDetail,
-  OrderSide,
-  OrderStatus,
   OrderStatusReport,
-  OrderType,
   OrderUpdateData,
 } from '@ascendex-toolkit/types';
-import { div, isZero } from '@ascendex-toolkit/validators/orders';
+import { averagePrice, type MockOrder } from '../engine/orders.js';
 
-/** An order as the mock exchange keeps it. @public */
-export interface MockOrder {
-  readonly orderId: string;
-  /** The request's `id`, echoed in acknowledgements. */
-  readonly clientOrderId: string | undefined;
-  readonly accountId: string;
-  readonly ac: Exclude<AccountCategoryCode, 'FUTURES'>;
-  readonly symbol: string;
-  readonly side: OrderSide;
-  readonly orderType: OrderType;
-  /** Limit price, or `""` for market orders. */
-  readonly price: string;
-  readonly stopPrice: string;
-  readonly orderQty: string;
-  readonly execInst: ExecInst;
-  readonly createTime: number;
-  status: OrderStatus;
-  filledQty: string;
-  /** Sum of price × size over the fills (for the average price). */
-  filledNotional: string;
-  cumFee: string;
-  readonly feeAsset: string;
-  lastExecTime: number;
-  seqNum: number;
-  /** The price the hold of a buy is valued at: the limit price, or the reference price for market orders. */
-  readonly holdPrice: string;
-  /** The asset held for the unfilled part: quote for buys, base for sells. */
-  readonly holdAsset: string;
-  lastPrice: string;
-  lastQty: string;
+/** The acknowledgement of a place or cancel request for an order (`id` echoes the request's). */
+export function ackInfo(order: MockOrder, timestamp: number, id = order.clientOrderId): OrderAckInfo {
+  return { id: id ?? '', orderId: order.orderId, orderType: order.orderType, symbol: order.symbol, timestamp };
 }
 
-export const isOpen = (order: MockOrder): boolean => order.status === 'New' || order.status === 'PartiallyFilled';
-
-export const averagePrice = (order: MockOrder): string =>
-  isZero(order.filledQty) ? '0' : div(order.filledNotional, order.filledQty);
-
+/**
+ * The REST order detail, its keys in the docs' sample order (`id`, when the request had one,
+ * between `feeAsset` and `lastExecTime`).
+ *
+ * Two plain object literals, not one with a conditional spread for `id`: V8 builds a spread's
+ * result through map transitions it holds only weakly. Once a GC has dropped them (when the
+ * details of earlier answers are gone) it throws the optimized function away ("weak objects")
+ * and the code it compiles next copies the properties generically, about 4 times slower per
+ * order: the soak bench's current-history answer took 150 µs instead of 35 µs for 50 orders.
+ */
 export function orderDetail(order: MockOrder): OrderDetail {
+  const avgPx = averagePrice(order);
+  const id = order.clientOrderId;
+  if (id === undefined)
+    return {
+      avgPx,
+      cumFee: order.cumFee,
+      cumFilledQty: order.filledQty,
+      errorCode: order.errorCode,
+      feeAsset: order.feeAsset,
+      lastExecTime: order.lastExecTime,
+      orderId: order.orderId,
+      orderQty: order.orderQty,
+      orderType: order.orderType,
+      price: order.price,
+      seqNum: order.seqNum,
+      side: order.side,
+      status: order.status,
+      stopPrice: order.stopPrice,
+      symbol: order.symbol,
+      execInst: order.execInst,
+    };
   return {
-    avgPx: averagePrice(order),
+    avgPx,
     cumFee: order.cumFee,
     cumFilledQty: order.filledQty,
-    errorCode: '',
+    errorCode: order.errorCode,
     feeAsset: order.feeAsset,
-    ...(order.clientOrderId !== undefined ? { id: order.clientOrderId } : {}),
+    id,
     lastExecTime: order.lastExecTime,
     orderId: order.orderId,
     orderQty: order.orderQty,
@@ -87,7 +82,7 @@ export function orderUpdateData(
     ...(balances ?? {}),
     cf: order.cumFee,
     cfq: order.filledQty,
-    err: '',
+    err: order.errorCode,
     fa: order.feeAsset,
     orderId: order.orderId,
     ot: order.orderType,
@@ -134,7 +129,7 @@ export function historyOrderV1(order: MockOrder): HistoryOrderV1 {
     avgPx: averagePrice(order),
     cumFee: order.cumFee,
     cumQty: order.filledQty,
-    errorCode: '',
+    errorCode: order.errorCode,
     execInst: order.execInst,
     feeAsset: order.feeAsset,
     lastExecTime: order.lastExecTime,
