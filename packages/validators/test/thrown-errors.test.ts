@@ -118,9 +118,8 @@ describe('thrown errors', { timeout: 60_000 }, () => {
     const guard = readFileSync(path.join(packagesDir, 'validators/src/runtime/guard.ts'), 'utf8').split('\n');
     const line = guard.findIndex((l) => /\bthrow new ValidationError\(/.test(l)) + 1;
     expect(line, 'guard.ts throws no ValidationError').not.toBe(0);
-    expect(throwStatements(files)).toContain(
-      `validators/src/runtime/guard.ts:${line} throw new ValidationError(schema, toIssues(validate.errors))`,
-    );
+    const statement = /\bthrow (new ValidationError\(.*\));/.exec(guard[line - 1]!)?.[1];
+    expect(throwStatements(files)).toContain(`validators/src/runtime/guard.ts:${line} throw ${statement}`);
   });
 
   it('all derive from AscendexError', () => {

@@ -35,8 +35,16 @@ function guard(operationId: string, part: 'Params' | 'Body'): (value: unknown) =
   return fn;
 }
 
-/** The mock's default success body, reduced to its payload. */
+/**
+ * The mock's default success body, reduced to its payload. exchange-info is the exception: the mock
+ * answers it from its clock (TIME), echoing the request time, so that `syncClock()` measures the
+ * mock's clock and not the example's date.
+ */
 function mockPayload(operationId: OperationId): unknown {
+  if (operationId === 'getExchangeLatency') {
+    const requestTime = expectedRequests.getExchangeLatency.input.requestTime;
+    return { requestTimeEcho: requestTime, requestReceiveAt: TIME, latency: TIME - requestTime };
+  }
   const mock = mockOperations[operationId];
   const example = mock.example as Record<string, unknown>;
   switch (mock.payload) {
