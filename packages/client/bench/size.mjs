@@ -9,7 +9,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { bundleSize } from '../../../tools/dev/bundle-size.mjs';
+import { bundleSize } from '@ascendex-toolkit/dev/bundle-size';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const entry = path.join(root, 'dist/index.js');
