@@ -1,11 +1,13 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects: the WebSocket tests need a global `WebSocket` (MSW's `ws` intercepts only that),
-// which Node 20 has only with --experimental-websocket; the other tests run without the flag.
+// Three projects. The WebSocket tests need a global `WebSocket` (MSW's `ws` intercepts only that),
+// which Node 20 has only with --experimental-websocket, and --expose-gc for the heap checks of the
+// soak; `*.plain.test.ts` WebSocket tests run without either, as a Node 20 app without the flag
+// does; the other tests run without the flags too.
 export default defineConfig({
   test: {
     // Records every log line and failure of each test file and fails the file when one holds a
-    // credential (test/support/leak-recorder.ts). Both projects inherit it (`extends: true`).
+    // credential (test/support/leak-recorder.ts). Every project inherits it (`extends: true`).
     setupFiles: ['test/support/leak-recorder.ts'],
     reporters: ['default', ['json', { outputFile: '.vitest-results.json' }]],
     projects: [
@@ -15,7 +17,17 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'ws', include: ['test/ws/**/*.test.ts'], pool: 'forks', execArgv: ['--experimental-websocket'] },
+        test: {
+          name: 'ws',
+          include: ['test/ws/**/*.test.ts'],
+          exclude: ['test/ws/**/*.plain.test.ts', '**/node_modules/**'],
+          pool: 'forks',
+          execArgv: ['--experimental-websocket', '--expose-gc'],
+        },
+      },
+      {
+        extends: true,
+        test: { name: 'ws-plain', include: ['test/ws/**/*.plain.test.ts'], pool: 'forks' },
       },
     ],
   },

@@ -3,7 +3,7 @@
 // entry so that REST-only apps never bundle it.
 import { followOrderBook, type OrderBookFeed, type OrderBookFeedOptions } from './book/feed.js';
 import { connectionDepthSource } from './book/sources.js';
-import type { WsConnection } from './connection.js';
+import type { WsConnection } from './connection/connection.js';
 
 export * from './connection-index.js';
 export * from './book-index.js';
@@ -21,9 +21,8 @@ export function watchOrderBook(
   options: OrderBookFeedOptions & { readonly realtime?: boolean } = {},
 ): OrderBookFeed {
   const { realtime, ...feedOptions } = options;
-  return followOrderBook(
-    connectionDepthSource(connection, realtime === undefined ? {} : { realtime }),
-    symbol,
-    feedOptions,
-  );
+  return followOrderBook(connectionDepthSource(connection, realtime === undefined ? {} : { realtime }), symbol, {
+    scheduler: connection.scheduler,
+    ...feedOptions,
+  });
 }
