@@ -23,6 +23,8 @@ export default defineConfig({
           exclude: ['test/ws/**/*.plain.test.ts', '**/node_modules/**'],
           pool: 'forks',
           execArgv: ['--experimental-websocket', '--expose-gc'],
+          // Simulated time cannot hang a test; this is room for a loaded CI machine.
+          testTimeout: 30_000,
         },
       },
       {
