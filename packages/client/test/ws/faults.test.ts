@@ -318,6 +318,28 @@ describe('fault 8: a dead port', () => {
   });
 });
 
+describe('fault 8, continued: after a first connect() that failed', () => {
+  it('the connection is idle and holds nothing; a later connect() starts over and succeeds', async () => {
+    const fake = new FakeScheduler();
+    const sockets = fakeWebSocket();
+    const c = new WsConnection({ WebSocket: sockets.WebSocket, scheduler: fake, connectTimeoutMs: 1_000 });
+    const first = c.connect().catch((e: unknown) => e);
+    const pending = c.request('depth-snapshot', { symbol: 'BTC/USDT' }).catch((e: unknown) => e);
+    sockets.last().fail('connect ECONNREFUSED 127.0.0.1:443');
+    await fake.advance(1_000);
+    expect(await first).toBeInstanceOf(AscendexWsConnectError);
+    expect(await pending).toBeInstanceOf(AscendexWsConnectError); // no request waits on an idle connection
+    expect(c.state).toBe('idle');
+    expect(fake.pending).toBe(0);
+    const tried = sockets.sockets.length;
+    const second = c.connect();
+    expect(sockets.sockets.length).toBe(tried + 1);
+    sockets.last().open();
+    await second;
+    expect(c.state).toBe('ready');
+  });
+});
+
 describe('fault 9: the REST clock offset and order times over the socket', () => {
   it('signs with the offset client.syncClock() measured, and fills place-order and cancel-order time with it', async () => {
     const local = new FakeScheduler();
