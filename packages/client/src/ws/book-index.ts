@@ -9,13 +9,12 @@ export {
   type ResyncEvent,
   type ResyncReason,
   type UpdateOutcome,
-} from './order-book.js';
+} from './book/order-book.js';
+export { followOrderBook, type OrderBookFeed, type OrderBookFeedOptions } from './book/feed.js';
 export {
-  followOrderBook,
   connectionDepthSource,
   type DepthSource,
   type DepthConnection,
-  type OrderBookFeed,
-  type OrderBookFeedOptions,
-} from './order-book-feed.js';
-export type { SeqNum } from './order-book-seqnum.js';
+  type DepthSubscription,
+} from './book/sources.js';
+export type { SeqNum } from './book/seqnum.js';

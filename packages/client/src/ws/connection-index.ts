@@ -1,19 +1,29 @@
 // The WebSocket connection's public surface (the `ws` entry re-exports it with the order book's).
+export { WsConnection } from './connection/connection.js';
+export { WsState, type WsStateChange } from './connection/states.js';
+export type { WsReconnectOptions } from './connection/reconnect.js';
+export type { WsClockOffset } from './connection/auth.js';
+export type {
+  WsConnectionOptions,
+  WsEvents,
+  WsInvalidFrame,
+  WsCloseEvent,
+  WsOverflowEvent,
+  WsOrderMessage,
+  WsSubscribeChannel,
+  WsSubscribeArgs,
+  WsSubscriptionMessage,
+  WsSubscription,
+  WsRequestParams,
+  WsReply,
+} from './connection/types.js';
 export {
-  WsConnection,
-  WsState,
-  type WsConnectionOptions,
-  type WsReconnectOptions,
-  type WsEvents,
-  type WsInvalidFrame,
-  type WsSubscribeChannel,
-  type WsSubscribeArgs,
-  type WsSubscriptionMessage,
-  type WsSubscription,
-  type WsRequestParams,
-  type WsReply,
-} from './connection.js';
-export { AscendexWsClosedError, AscendexWsAuthError, AscendexWsUsageError } from './errors.js';
+  AscendexWsClosedError,
+  AscendexWsAuthError,
+  AscendexWsUsageError,
+  AscendexWsConnectError,
+  AscendexWsFrameError,
+} from './errors.js';
 export type { WebSocketConstructor, WebSocketLike } from './socket.js';
 export { wildcardMatcher } from './topics.js';
 export {

@@ -37,3 +37,43 @@ export class AscendexWsAuthError extends AscendexError {
 export class AscendexWsUsageError extends AscendexError {
   override readonly name = 'AscendexWsUsageError';
 }
+
+/**
+ * A socket failed to open or was lost before the server greeted it (refused, unreachable, no
+ * greeting in time); the `error` event reports each, and the first `connect()` rejects with one
+ * when the connection is not ready within `connectTimeoutMs`. Built from the URL (without any
+ * user information in it) and the transport's message or close code: no credentials.
+ * @public
+ */
+export class AscendexWsConnectError extends AscendexError {
+  override readonly name = 'AscendexWsConnectError';
+  constructor(
+    /** The stream URL. */
+    readonly url: string,
+    /** The attempt: 1 for the first socket, then 2, 3, ... since the connection was last ready. */
+    readonly attempt: number,
+    /** What the transport said (`connect ECONNREFUSED 127.0.0.1:1`, `closed with 1006`, `no greeting within 10000 ms`). */
+    readonly detail: string,
+    /** The close code, when the socket was closed. */
+    readonly code?: number,
+  ) {
+    super(`wsConnect: ${url} (attempt ${attempt}): ${detail}`);
+  }
+}
+
+/** A frame the connection refused to read: larger than `maxFrameSize`, or binary data that is not text. @public */
+export class AscendexWsFrameError extends AscendexError {
+  override readonly name = 'AscendexWsFrameError';
+  constructor(
+    /** Characters of the text (bytes of a binary frame); undefined when it could not be decoded. */
+    readonly length: number | undefined,
+    /** The `maxFrameSize` in force. */
+    readonly limit: number,
+  ) {
+    super(
+      length === undefined
+        ? 'a binary frame that could not be decoded as text'
+        : `a frame of ${length} characters, more than maxFrameSize (${limit}): not read`,
+    );
+  }
+}

@@ -1,16 +1,13 @@
 // Entry `@ascendex-toolkit/client/ws`: the WebSocket connection (state machine, keep-alive,
 // reconnect, subscriptions, requests) and the self-healing order book. Kept apart from the REST
 // entry so that REST-only apps never bundle it.
-import {
-  connectionDepthSource,
-  followOrderBook,
-  type OrderBookFeed,
-  type OrderBookFeedOptions,
-} from './order-book-feed.js';
-import type { WsConnection } from './connection.js';
+import { followOrderBook, type OrderBookFeed, type OrderBookFeedOptions } from './book/feed.js';
+import { connectionDepthSource } from './book/sources.js';
+import type { WsConnection } from './connection/connection.js';
 
 export * from './connection-index.js';
 export * from './book-index.js';
+export { realScheduler, type WsScheduler } from './scheduler.js';
 
 /**
  * An order book of `symbol` kept in sync over `connection`: it subscribes to `depth` (or
@@ -24,9 +21,8 @@ export function watchOrderBook(
   options: OrderBookFeedOptions & { readonly realtime?: boolean } = {},
 ): OrderBookFeed {
   const { realtime, ...feedOptions } = options;
-  return followOrderBook(
-    connectionDepthSource(connection, realtime === undefined ? {} : { realtime }),
-    symbol,
-    feedOptions,
-  );
+  return followOrderBook(connectionDepthSource(connection, realtime === undefined ? {} : { realtime }), symbol, {
+    scheduler: connection.scheduler,
+    ...feedOptions,
+  });
 }

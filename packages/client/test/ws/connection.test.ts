@@ -1,25 +1,29 @@
-// The WebSocket connection against the mocks' MSW `ws` handlers over a stateful mock exchange:
-// greeting, authentication, keep-alive both ways, subscriptions and requests, reconnects.
+// The WebSocket connection against the mocks' MSW `ws` handlers over a stateful mock exchange, on
+// simulated time shared by the client and the mock sessions: greeting, authentication,
+// keep-alive both ways, subscriptions and requests, reconnects, frames that cannot be read.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AscendexApiError, AscendexTimeoutError } from '../../src/index.js';
 import {
   AscendexWsAuthError,
   AscendexWsClosedError,
+  AscendexWsFrameError,
   AscendexWsUsageError,
   WsState,
+  type WsCloseEvent,
   type WsInvalidFrame,
 } from '../../src/ws/connection-index.js';
+import { settle } from './support/fake-scheduler.js';
 import {
   apiKey,
   closeAll,
   connection,
+  limitOrder,
   privateConnection,
   secret,
   server,
   take,
-  until,
   useExchange,
-} from './support.js';
+} from './support/rig.js';
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(async () => {
@@ -30,8 +34,8 @@ afterAll(() => server.close());
 
 describe('connecting and authenticating', () => {
   it('walks idle → connecting → open → authenticating → ready, and the iterator shows it', async () => {
-    useExchange();
-    const c = privateConnection();
+    const rig = useExchange();
+    const c = privateConnection(rig);
     const seen: string[] = [];
     const watching = (async () => {
       for await (const state of c.states()) seen.push(state);
@@ -44,17 +48,28 @@ describe('connecting and authenticating', () => {
     expect(seen).toEqual(['idle', 'connecting', 'open', 'authenticating', 'ready', 'closed']);
   });
 
+  it('a states() loop that breaks stops listening at once', async () => {
+    const rig = useExchange();
+    const c = connection(rig);
+    const states = c.states();
+    const first = states.next();
+    const pending = states.next(); // waits for a change that never comes
+    await states.return!();
+    expect(await first).toEqual({ value: 'idle', done: false });
+    expect(await pending).toEqual({ value: undefined, done: true });
+  });
+
   it.each(['m', 'op'] as const)('reads the greeting with `%s`', async (greeting) => {
-    useExchange({ greeting });
-    const c = connection();
+    const rig = useExchange({ greeting });
+    const c = connection(rig);
     await c.connect();
     expect(c.state).toBe('ready');
     expect(c.authenticated).toBe(false);
   });
 
   it('rejects a wrong secret with AscendexWsAuthError and closes', async () => {
-    useExchange();
-    const c = privateConnection({ secret: 'not-the-secret' });
+    const rig = useExchange();
+    const c = privateConnection(rig, { secret: 'not-the-secret' });
     const error = await c.connect().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AscendexWsAuthError);
     expect((error as AscendexWsAuthError).code).toBe(200001);
@@ -62,26 +77,36 @@ describe('connecting and authenticating', () => {
   });
 
   it('rejects an unknown key with the exchange code 200006', async () => {
-    useExchange();
-    const error = await privateConnection({ apiKey: 'unknown-key' })
+    const rig = useExchange();
+    const error = await privateConnection(rig, { apiKey: 'unknown-key' })
       .connect()
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AscendexWsAuthError);
     expect((error as AscendexWsAuthError).code).toBe(200006);
   });
 
-  it('signs with the clock: a timestamp 60 s off is refused', async () => {
-    useExchange();
-    const error = await privateConnection({ clock: () => Date.now() - 60_000 })
+  it('signs with the scheduler clock plus the offset: 60 s off is refused, corrected it is accepted', async () => {
+    const rig = useExchange();
+    const off = await privateConnection(rig, { clockOffset: -60_000 })
       .connect()
       .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(AscendexWsAuthError);
+    expect(off).toBeInstanceOf(AscendexWsAuthError);
+    // A local clock 60 s behind the server's, corrected by the offset a REST client measured.
+    const restClient = { clockOffsetMs: 60_000 };
+    const behind = { ...rig.fake, now: () => rig.fake.now() - 60_000 };
+    await privateConnection(rig, { scheduler: behind, clockOffset: restClient }).connect();
   });
 
   it('refuses bad configuration and private calls without credentials, sending nothing', async () => {
-    expect(() => connection({ apiKey: 'k' })).toThrow(AscendexWsUsageError);
-    expect(() => connection({ apiKey: 'k', secret: 's' })).toThrow(/accountGroup/);
-    const c = connection();
+    const rig = useExchange();
+    expect(() => connection(rig, { apiKey: 'k' })).toThrow(AscendexWsUsageError);
+    expect(() => connection(rig, { apiKey: 'k', secret: 's' })).toThrow(/accountGroup/);
+    expect(() => connection(rig, { maxQueued: 0 })).toThrow(AscendexWsUsageError);
+    expect(() => connection(rig, { maxFrameSize: 0 })).toThrow(AscendexWsUsageError);
+    expect(() => connection(rig, { accountGroup: 6, apiKey, secret, auth: 'headers', ack: 'ready' })).toThrow(
+      AscendexWsUsageError,
+    );
+    const c = connection(rig);
     await expect(c.subscribe('order', 'cash')).rejects.toThrow(AscendexWsUsageError);
     await expect(c.request('balance', { account: 'cash' })).rejects.toThrow(AscendexWsUsageError);
     await expect(
@@ -92,11 +117,12 @@ describe('connecting and authenticating', () => {
     ).rejects.toThrow(AscendexWsUsageError);
     await expect(c.subscribe('depth', 'BTC/USDT:x')).rejects.toThrow(AscendexWsUsageError);
     expect(c.state).toBe('idle');
+    expect(rig.mocks.sessions()).toHaveLength(0);
   });
 
   it('never shows the credentials', async () => {
-    useExchange();
-    const c = privateConnection();
+    const rig = useExchange();
+    const c = privateConnection(rig);
     await c.connect();
     const shown = JSON.stringify(c) + Object.keys(c).join();
     expect(shown).not.toContain(secret);
@@ -111,55 +137,65 @@ describe('connecting and authenticating', () => {
 
 describe('keep-alive', () => {
   it('answers server pings with pong, so the server never disconnects it', async () => {
-    const { mocks } = useExchange({ pingIntervalMs: 20 });
-    const c = connection();
-    const pings: unknown[] = [];
-    c.on('message', (m) => m.name === 'ServerPingMessage' && pings.push(m));
+    const rig = useExchange({ pingIntervalMs: 15_000 });
+    const c = connection(rig);
+    let pings = 0;
+    c.on('message', (m) => m.name === 'ServerPingMessage' && (pings += 1));
     const states: string[] = [];
     c.on('state', ({ to }) => states.push(to));
     await c.connect();
-    await until(() => pings.length >= 4, 3_000, 'four server pings');
+    await rig.fake.advance(5 * 60_000);
+    expect(pings).toBeGreaterThanOrEqual(5);
     expect(c.state).toBe('ready');
     expect(states).not.toContain('reconnecting');
-    expect(mocks.sessions()).toHaveLength(1);
+    expect(rig.mocks.sessions()).toHaveLength(1);
   });
 
-  it('pings on its interval; a server that stops answering is declared dead and replaced', async () => {
-    const { mocks } = useExchange();
-    const c = connection({ pingIntervalMs: 20, maxMissedPongs: 2 });
-    const pongs: unknown[] = [];
-    c.on('message', (m) => m.name === 'ServerPongMessage' && pongs.push(m));
+  it('pings on its interval; a server that stops answering is given up (4000) and replaced', async () => {
+    const rig = useExchange();
+    const c = connection(rig, { pingIntervalMs: 15_000, maxMissedPongs: 2 });
+    let pongs = 0;
+    c.on('message', (m) => m.name === 'ServerPongMessage' && (pongs += 1));
+    const closes: WsCloseEvent[] = [];
+    c.on('close', (e) => closes.push(e));
     await c.connect();
-    await until(() => pongs.length >= 2, 3_000, 'pongs to client pings');
+    await rig.fake.advance(45_000);
+    expect(pongs).toBe(3);
     const reconnects: number[] = [];
     c.on('reconnect', ({ attempt }) => reconnects.push(attempt));
-    mocks.faults.ignoreClientPings();
-    await until(() => reconnects.length >= 1, 3_000, 'a reconnect after missed pongs');
-    mocks.faults.ignoreClientPings(false);
-    await until(() => c.state === 'ready', 3_000, 'ready again');
+    rig.mocks.faults.ignoreClientPings();
+    await rig.fake.advance(44_999);
+    expect(reconnects).toEqual([]); // two pings unanswered, the third interval not over
+    await rig.fake.advance(1);
+    expect(reconnects).toEqual([1]);
+    expect(closes).toEqual([
+      { url: 'wss://ascendex.com/api/pro/v1/stream', code: 4000, reason: 'no answer', by: 'client' },
+    ]);
+    rig.mocks.faults.ignoreClientPings(false);
+    await rig.fake.until(() => c.state === 'ready', 'ready again');
   });
 });
 
 describe('subscriptions', () => {
   it('subscribes to several symbols at once and receives typed depth messages of each', async () => {
-    const { exchange } = useExchange();
-    const c = connection();
+    const rig = useExchange();
+    const c = connection(rig);
     const sub = await c.subscribe('depth', ['BTC/USDT', 'ETH/USDT']);
     expect(sub.topics).toEqual(['depth:BTC/USDT', 'depth:ETH/USDT']);
-    exchange.stepMarket();
-    exchange.stepMarket();
+    rig.exchange.stepMarket();
+    rig.exchange.stepMarket();
     const messages = await take(sub, 4);
     expect(new Set(messages.map((m) => m.symbol))).toEqual(new Set(['BTC/USDT', 'ETH/USDT']));
     for (const m of messages) expect(m.m).toBe('depth');
   });
 
   it('delivers bbo, trades, bar and ref-px of what was asked only', async () => {
-    const { exchange } = useExchange();
-    const c = connection();
+    const rig = useExchange();
+    const c = connection(rig);
     const bar = await c.subscribe('bar', '1', 'ETH/USDT');
     const trades = await c.subscribe('trades', 'BTC/USDT');
     const refPx = await c.subscribe('ref-px', 'BTC');
-    for (let i = 0; i < 3; i++) exchange.stepMarket();
+    for (let i = 0; i < 3; i++) rig.exchange.stepMarket();
     const [b] = await take(bar, 1);
     expect(b!.s).toBe('ETH/USDT');
     expect(b!.data.i).toBe('1');
@@ -171,17 +207,28 @@ describe('subscriptions', () => {
   });
 
   it('a refused subscription rejects with the error of its code', async () => {
-    useExchange();
-    const c = connection();
+    const rig = useExchange();
+    const c = connection(rig);
     const error = await c.subscribe('depth', 'NOPE/USDT').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AscendexApiError);
     expect((error as AscendexApiError).code).toBe(100008);
     expect(c.subscriptions).toHaveLength(0);
   });
 
+  it('a subscription not acknowledged in time rejects with AscendexTimeoutError', async () => {
+    const rig = useExchange();
+    const c = connection(rig);
+    await c.connect();
+    rig.mocks.faults.delayReplies(5_000);
+    const subscribing = c.subscribe('bbo', 'BTC/USDT').catch((e: unknown) => e);
+    await rig.fake.advance(2_000);
+    expect(await subscribing).toBeInstanceOf(AscendexTimeoutError);
+    expect(c.subscriptions).toHaveLength(0);
+  });
+
   it('wildcard unsubscribe stops what it names and nothing else', async () => {
-    const { exchange, mocks } = useExchange();
-    const c = connection();
+    const rig = useExchange();
+    const c = connection(rig);
     const depth = await c.subscribe('depth', ['BTC/USDT', 'ETH/USDT']);
     const bar = await c.subscribe('bar', '1', ['BTC/USDT', 'ETH/USDT']);
     const trades = await c.subscribe('trades', 'BTC/USDT');
@@ -189,49 +236,56 @@ describe('subscriptions', () => {
     expect(bar.topics).toEqual(['bar:1:ETH/USDT']);
     await c.unsubscribe('depth:*');
     expect(depth.active).toBe(false);
-    expect(await take(depth, 1)).toEqual([]); // the iterator ends
-    expect([...mocks.sessions()[0]!.topics].sort()).toEqual(['bar:1:ETH/USDT', 'trades:BTC/USDT']);
-    exchange.stepMarket();
+    expect(await depth[Symbol.asyncIterator]().next()).toEqual({ value: undefined, done: true }); // the iterator ends
+    expect([...rig.mocks.sessions()[0]!.topics].sort()).toEqual(['bar:1:ETH/USDT', 'trades:BTC/USDT']);
+    rig.exchange.stepMarket();
     const [b] = await take(bar, 1);
     expect(b!.s).toBe('ETH/USDT');
     await take(trades, 1);
     await trades.unsubscribe();
     expect(trades.active).toBe(false);
-    expect([...mocks.sessions()[0]!.topics]).toEqual(['bar:1:ETH/USDT']);
+    expect([...rig.mocks.sessions()[0]!.topics]).toEqual(['bar:1:ETH/USDT']);
   });
 
   it('unsubscribing one handle keeps the topics another handle still needs', async () => {
-    const { mocks } = useExchange();
-    const c = connection();
+    const rig = useExchange();
+    const c = connection(rig);
     const a = await c.subscribe('depth', ['BTC/USDT', 'ETH/USDT']);
     await c.subscribe('depth', 'BTC/USDT');
     await a.unsubscribe();
-    expect([...mocks.sessions()[0]!.topics]).toEqual(['depth:BTC/USDT']);
+    expect([...rig.mocks.sessions()[0]!.topics]).toEqual(['depth:BTC/USDT']);
+  });
+
+  it('breaking out of the loop unsubscribes, without waiting for the acknowledgement', async () => {
+    const rig = useExchange();
+    const c = connection(rig);
+    const depth = await c.subscribe('depth', 'BTC/USDT');
+    rig.exchange.stepMarket();
+    for await (const update of depth) {
+      expect(update.m).toBe('depth');
+      break;
+    }
+    expect(depth.active).toBe(false);
+    expect(c.subscriptions).toHaveLength(0);
+    await settle();
+    expect([...rig.mocks.sessions()[0]!.topics]).toEqual([]);
   });
 
   it('order and balance messages arrive typed, each on the channel of its category', async () => {
-    const { exchange } = useExchange();
-    const c = privateConnection();
+    const rig = useExchange();
+    const c = privateConnection(rig);
     const cashOrders = await c.subscribe('order', 'cash');
     const marginOrders = await c.subscribe('order', 'margin');
     const cashBalances = await c.subscribe('balance', 'cash');
     const marginBalances = await c.subscribe('balance', 'margin');
     for (const account of ['cash', 'margin'] as const) {
-      const ack = await c.request('place-order', {
-        account,
-        symbol: 'BTC/USDT',
-        orderType: 'limit',
-        side: 'buy',
-        orderPrice: '30000',
-        orderQty: '0.01',
-        time: exchange.now(),
-        respInst: 'ACK',
-      });
+      const ack = await c.request('place-order', { account, ...limitOrder, respInst: 'ACK' });
       expect(ack.status).toBe('Ack');
     }
     const [cashOrder] = await take(cashOrders, 1);
     const [marginOrder] = await take(marginOrders, 1);
     expect(cashOrder!.ac).toBe('CASH');
+    expect(cashOrder!.kind).toBe('order-update');
     expect(marginOrder!.ac).toBe('MARGIN');
     expect(cashOrder!.data.s).toBe('BTC/USDT');
     const [cashBalance] = await take(cashBalances, 1);
@@ -244,8 +298,8 @@ describe('subscriptions', () => {
 
 describe('requests', () => {
   it('depth-snapshot resolves with the snapshot, correlated by symbol', async () => {
-    useExchange();
-    const c = connection();
+    const rig = useExchange();
+    const c = connection(rig);
     const [btc, eth] = await Promise.all([
       c.request('depth-snapshot', { symbol: 'BTC/USDT' }),
       c.request('depth-snapshot', { symbol: 'ETH/USDT' }),
@@ -257,19 +311,19 @@ describe('requests', () => {
   });
 
   it('depth-snapshot-realtime and its depth-realtime stream need auth and work with it', async () => {
-    const { exchange } = useExchange();
-    const c = privateConnection();
+    const rig = useExchange();
+    const c = privateConnection(rig);
     const updates = await c.subscribe('depth-realtime', 'BTC/USDT');
     const snapshot = await c.request('depth-snapshot-realtime', { symbol: 'BTC/USDT' });
     expect(snapshot.m).toBe('depth-snapshot-realtime');
-    exchange.stepMarket();
+    rig.exchange.stepMarket();
     const [update] = await take(updates, 1);
     expect(update!.m).toBe('depth-realtime');
   });
 
   it('correlates by id: open orders, balances, market trades', async () => {
-    useExchange();
-    const c = privateConnection();
+    const rig = useExchange();
+    const c = privateConnection(rig);
     const [open, balance, trades] = await Promise.all([
       c.request('open-order', { account: 'cash' }),
       c.request('balance', { account: 'margin' }),
@@ -281,117 +335,93 @@ describe('requests', () => {
   });
 
   it('a failure reply rejects with the error class of its code', async () => {
-    useExchange();
-    const c = privateConnection();
+    const rig = useExchange();
+    const c = privateConnection(rig);
     const error = await c
-      .request('place-order', {
-        account: 'cash',
-        symbol: 'BTC/USDT',
-        orderType: 'limit',
-        side: 'buy',
-        orderPrice: '30000',
-        orderQty: '50', // 1.5 million USDT, more than the account holds
-        time: Date.now(),
-      })
+      .request('place-order', { account: 'cash', ...limitOrder, orderQty: '50' }) // 1.5 million USDT, more than the account holds
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AscendexApiError);
     expect((error as AscendexApiError).reason).toBe('INVALID_BALANCE');
   });
 
   it('times out with AscendexTimeoutError when no reply comes', async () => {
-    const { mocks } = useExchange();
-    const c = connection();
+    const rig = useExchange();
+    const c = connection(rig);
     await c.connect();
-    mocks.faults.delayReplies(500);
-    const error = await c.request('depth-snapshot', { symbol: 'BTC/USDT' }, { timeoutMs: 50 }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(AscendexTimeoutError);
-    mocks.faults.reset();
+    rig.mocks.faults.delayReplies(500);
+    const pending = c.request('depth-snapshot', { symbol: 'BTC/USDT' }, { timeoutMs: 50 }).catch((e: unknown) => e);
+    await rig.fake.advance(49);
+    await rig.fake.advance(1);
+    expect(await pending).toBeInstanceOf(AscendexTimeoutError);
+  });
+
+  it('a request made before the connection is ready waits for it, within its timeout', async () => {
+    const rig = useExchange();
+    const c = connection(rig);
+    const snapshot = await c.request('depth-snapshot', { symbol: 'ETH/USDT' }); // connects by itself
+    expect(snapshot.symbol).toBe('ETH/USDT');
+    expect(c.state).toBe('ready');
   });
 });
 
 describe('reconnecting', () => {
   it('a pending request rejects on disconnect; subscriptions and auth come back', async () => {
-    const { exchange, mocks } = useExchange();
-    const c = privateConnection();
+    const rig = useExchange();
+    const c = privateConnection(rig);
     const depth = await c.subscribe('depth', ['BTC/USDT', 'ETH/USDT']);
     const orders = await c.subscribe('order', 'cash');
-    mocks.faults.delayReplies(1_000);
-    const pending = c.request('depth-snapshot', { symbol: 'BTC/USDT' });
-    mocks.faults.delayReplies(0);
-    mocks.faults.drop();
-    const error = await pending.catch((e: unknown) => e);
+    rig.mocks.faults.delayReplies(1_000);
+    const pending = c.request('depth-snapshot', { symbol: 'BTC/USDT' }).catch((e: unknown) => e);
+    rig.mocks.faults.delayReplies(0);
+    const closes: WsCloseEvent[] = [];
+    c.on('close', (e) => closes.push(e));
+    rig.mocks.faults.drop();
+    const error = await pending;
     expect(error).toBeInstanceOf(AscendexWsClosedError);
     expect((error as AscendexWsClosedError).reason).toBe('connection-lost');
-    await until(() => c.state === 'ready' && mocks.sessions().length === 1, 3_000, 'reconnected');
-    await until(() => mocks.sessions()[0]!.topics.size === 3, 3_000, 'subscriptions restored');
-    expect(mocks.sessions()[0]!.account).toBeDefined();
+    expect(closes.map((e) => [e.code, e.by])).toEqual([[1006, 'server']]);
+    await rig.fake.until(
+      () => c.state === 'ready' && rig.mocks.sessions().length === 1 && rig.mocks.sessions()[0]!.topics.size === 3,
+      'reconnected with every subscription restored',
+    );
+    expect(rig.mocks.sessions()[0]!.account).toBeDefined();
     expect(c.authenticated).toBe(true);
-    exchange.stepMarket();
+    rig.exchange.stepMarket();
     const [d] = await take(depth, 1);
     expect(d!.m).toBe('depth');
     await c.request('place-order', {
       account: 'cash',
+      ...limitOrder,
       symbol: 'ETH/USDT',
-      orderType: 'limit',
-      side: 'buy',
       orderPrice: '2000',
       orderQty: '0.1',
-      time: Date.now(),
     });
     const [o] = await take(orders, 1);
     expect(o!.ac).toBe('CASH');
   });
 
   it('closing rejects waiting requests and ends subscriptions', async () => {
-    const { mocks } = useExchange();
-    const c = connection();
+    const rig = useExchange();
+    const c = connection(rig);
     const sub = await c.subscribe('bbo', 'BTC/USDT');
-    mocks.faults.delayReplies(1_000);
+    rig.mocks.faults.delayReplies(1_000);
     const pending = c.request('depth-snapshot', { symbol: 'BTC/USDT' });
-    await new Promise((r) => setTimeout(r, 10));
+    await settle();
     await c.close();
     await expect(pending).rejects.toBeInstanceOf(AscendexWsClosedError);
     expect(sub.active).toBe(false);
     await expect(c.request('depth-snapshot', { symbol: 'BTC/USDT' })).rejects.toBeInstanceOf(AscendexWsClosedError);
-    mocks.faults.reset();
-  });
-
-  it('backs off exponentially with jitter up to maxDelayMs (an implementation whose sockets never open)', async () => {
-    const created: string[] = [];
-    /** A WebSocket implementation whose every socket closes at once (1006), as with an unreachable host. */
-    class Unreachable {
-      readonly readyState = 3;
-      constructor(url: string) {
-        created.push(url);
-      }
-      send(): void {}
-      close(): void {}
-      addEventListener(type: string, listener: (event: never) => void): void {
-        if (type === 'close') setTimeout(() => listener({ code: 1006, reason: '' } as never), 0);
-      }
-    }
-    const c = connection({
-      WebSocket: Unreachable,
-      baseUrl: 'wss://example.invalid',
-      reconnect: { baseDelayMs: 4, maxDelayMs: 20, maxAttempts: 6 },
-      random: () => 0.5,
-    });
-    const delays: number[] = [];
-    c.on('reconnect', ({ delayMs }) => delays.push(delayMs));
-    const error = await c.connect().catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(AscendexWsClosedError);
-    expect(delays).toEqual([2, 4, 8, 10, 10, 10]); // half (the jitter) of 4, 8, 16, 20, 20, 20
-    expect(created).toHaveLength(7);
-    expect(created[0]).toBe('wss://example.invalid/api/pro/v1/stream');
-    expect(c.state).toBe('closed');
+    await expect(c.subscribe('bbo', 'BTC/USDT')).rejects.toBeInstanceOf(AscendexWsClosedError);
+    await expect(c.connect()).rejects.toBeInstanceOf(AscendexWsClosedError);
   });
 
   it('gives up after maxAttempts and closes', async () => {
-    const { mocks } = useExchange();
-    const c = connection({ reconnect: { baseDelayMs: 1, maxDelayMs: 2, maxAttempts: 0 } });
+    const rig = useExchange();
+    const c = connection(rig, { reconnect: { baseDelayMs: 1, maxDelayMs: 2, maxAttempts: 0 } });
     await c.connect();
-    mocks.faults.drop();
-    await until(() => c.state === 'closed', 2_000, 'closed');
+    rig.mocks.faults.drop();
+    await settle();
+    expect(c.state).toBe('closed');
   });
 });
 
@@ -403,30 +433,38 @@ describe('frames that cannot be read', () => {
   } as const;
 
   it('a known kind with bad fields is an invalid-frame event while validating, and delivered with validate: false', async () => {
-    const { mocks } = useExchange();
-    const strict = connection();
-    const lenient = connection({ validate: false });
+    const rig = useExchange();
+    const strict = connection(rig);
+    const lenient = connection(rig, { validate: false });
     const invalid: WsInvalidFrame[] = [];
     strict.on('invalid-frame', (f) => invalid.push(f));
     const strictDepth = await strict.subscribe('depth', 'BTC/USDT');
     const lenientDepth = await lenient.subscribe('depth', 'BTC/USDT');
-    mocks.publish(badDepth as never); // a price as a number: not a DepthMessage
+    rig.mocks.publish(badDepth as never); // a price as a number: not a DepthMessage
     const [delivered] = await take(lenientDepth, 1);
     expect(delivered!.data.asks[0]![0]).toBe(40000);
-    await until(() => invalid.length === 1, 2_000, 'the invalid frame');
-    expect(invalid[0]!.error.name).toBe('ValidationError');
+    expect(invalid.map((f) => f.error.name)).toEqual(['ValidationError']);
     expect(strictDepth.active).toBe(true);
   });
 
-  it('malformed and unknown frames become invalid-frame events; the connection carries on', async () => {
-    const { mocks } = useExchange();
-    const c = connection();
+  it('malformed, unknown and oversized frames become invalid-frame events; the connection carries on', async () => {
+    const rig = useExchange();
+    const c = connection(rig, { maxFrameSize: 2_000 });
     const invalid: WsInvalidFrame[] = [];
     c.on('invalid-frame', (f) => invalid.push(f));
-    await c.connect();
-    mocks.faults.sendMalformedFrame().sendUnknownMessage();
-    await until(() => invalid.length === 2, 2_000, 'two invalid frames');
-    expect(invalid.map((f) => f.error.name)).toEqual(['JsonParseError', 'UnknownMessageError']);
+    const depth = await c.subscribe('depth', 'BTC/USDT');
+    rig.mocks.faults.sendMalformedFrame().sendUnknownMessage();
+    const levels = Array.from({ length: 200 }, (_, i) => [`${40_000 + i}`, '1']);
+    rig.mocks.publish({
+      kind: 'market',
+      topic: 'depth:BTC/USDT',
+      message: { m: 'depth', symbol: 'BTC/USDT', data: { ts: 1, seqnum: 5, asks: levels, bids: [] } },
+    } as never);
+    await settle();
+    expect(invalid.map((f) => f.error.name)).toEqual(['JsonParseError', 'UnknownMessageError', 'AscendexWsFrameError']);
+    expect(invalid[2]!.error).toBeInstanceOf(AscendexWsFrameError);
+    expect(invalid[2]!.length).toBeGreaterThan(2_000);
+    expect(depth.queued).toBe(0);
     const snapshot = await c.request('depth-snapshot', { symbol: 'ETH/USDT' });
     expect(snapshot.symbol).toBe('ETH/USDT');
   });

@@ -3,7 +3,7 @@
 // (the server ignores client pings until the client gives the socket up), delayed replies, depth
 // gaps and duplicates, malformed frames and unknown messages, with requests in flight. After each
 // round every subscription must be back on the (new) session, the session authenticated, every
-// request settled (a reply, or a typed error), and data flowing again.
+// request settled (a reply, or a typed error), and data flowing again. On simulated time.
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { AscendexTimeoutError } from '../../src/index.js';
 import { AscendexWsClosedError } from '../../src/ws/connection-index.js';
@@ -11,13 +11,13 @@ import { watchOrderBook } from '../../src/ws/index.js';
 import {
   bookEqualsExchange,
   closeAll,
+  limitOrder,
   privateConnection,
   seeded,
   server,
   take,
-  until,
   useExchange,
-} from './support.js';
+} from './support/rig.js';
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(async () => {
@@ -43,8 +43,9 @@ type FaultKind = (typeof faultKinds)[number];
 it(`survives ${ROUNDS} seeded rounds of random faults with every subscription restored, every request settled and every book equal to the exchange's`, async () => {
   const random = seeded(SEED);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
-  const { exchange, mocks } = useExchange({ seed: 7 });
-  const c = privateConnection({
+  const rig = useExchange({ seed: 7 });
+  const { exchange, mocks, fake } = rig;
+  const c = privateConnection(rig, {
     pingIntervalMs: 15,
     maxMissedPongs: 2,
     requestTimeoutMs: 400,
@@ -97,12 +98,16 @@ it(`survives ${ROUNDS} seeded rounds of random faults with every subscription re
       track(c.request('depth-snapshot', { symbol: pick(['BTC/USDT', 'ETH/USDT']) }));
       track(c.request('open-order', { account: 'cash' }));
       for (let i = 0, n = Math.floor(random() * 4); i < n; i++) exchange.stepMarket();
-      await new Promise((r) => setTimeout(r, Math.floor(random() * 30)));
+      await fake.advance(Math.floor(random() * 30));
     }
     // Skipped pongs last until the client gives the socket up; then the server answers again.
-    if (faults.includes('skipPongs')) await new Promise((r) => setTimeout(r, 80));
+    if (faults.includes('skipPongs')) await fake.advance(80);
     mocks.faults.reset();
 
+    // Replies delayed on the mock's clock, and request timeouts, need simulated time to pass.
+    let done = false;
+    void Promise.all(requests).then(() => (done = true));
+    await fake.until(() => done, `round ${round}: every request settled`);
     const settled = await Promise.all(requests);
     for (const s of settled) {
       if (s.status === 'fulfilled') outcomes.replied += 1;
@@ -110,12 +115,11 @@ it(`survives ${ROUNDS} seeded rounds of random faults with every subscription re
       else if (s.reason instanceof AscendexTimeoutError) outcomes.timedOut += 1;
       else throw s.reason; // anything else is a defect
     }
-    await until(
+    await fake.until(
       () =>
         c.state === 'ready' &&
         mocks.sessions().length === 1 &&
         [...mocks.sessions()[0]!.topics].sort().join() === expectedTopics.join(),
-      3_000,
       `round ${round}: every subscription restored`,
     );
     expect(mocks.sessions()[0]!.account, `round ${round}: authenticated`).toBeDefined();
@@ -124,11 +128,7 @@ it(`survives ${ROUNDS} seeded rounds of random faults with every subscription re
     // Every book repairs itself to the exchange's own, whatever the round did to its stream.
     exchange.stepMarket();
     for (const feed of books) {
-      await until(
-        () => bookEqualsExchange(feed.book, exchange),
-        3_000,
-        `round ${round}: ${feed.book.symbol} book equal`,
-      );
+      await fake.until(() => bookEqualsExchange(feed.book, exchange), `round ${round}: ${feed.book.symbol} book equal`);
     }
   }
 
@@ -137,25 +137,9 @@ it(`survives ${ROUNDS} seeded rounds of random faults with every subscription re
   await take(depth, 1);
   await take(trades, 1);
   await take(bar, 1);
-  await c.request('place-order', {
-    account: 'cash',
-    symbol: 'BTC/USDT',
-    orderType: 'limit',
-    side: 'buy',
-    orderPrice: '30000',
-    orderQty: '0.01',
-    time: Date.now(),
-  });
+  await c.request('place-order', { account: 'cash', ...limitOrder });
   await take(orders, 1);
-  await c.request('place-order', {
-    account: 'margin',
-    symbol: 'BTC/USDT',
-    orderType: 'limit',
-    side: 'buy',
-    orderPrice: '30000',
-    orderQty: '0.01',
-    time: Date.now(),
-  });
+  await c.request('place-order', { account: 'margin', ...limitOrder });
   await take(balances, 1);
 
   expect(reconnects).toBeGreaterThanOrEqual(counts.drop);

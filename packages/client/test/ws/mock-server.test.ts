@@ -1,11 +1,20 @@
 // The connection over a real socket: the standalone mock server with the `ws` package as the
 // WebSocket implementation (what Node 20 apps without --experimental-websocket use), including
 // authentication by headers on the upgrade request, which only such implementations can send.
+// Real time (the server's timers are its own): every wait is for an event, none for a duration.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMockServer, type MockServer } from '@ascendex-toolkit/mocks/server';
 import { WebSocket } from 'ws';
 import { AscendexWsAuthError, WsConnection, type WsConnectionOptions } from '../../src/ws/connection-index.js';
-import { apiKey, secret, take, until } from './support.js';
+import { apiKey, limitOrder, secret } from './support/rig.js';
+
+/** The next `n` messages, as they arrive. */
+async function next<M>(iterable: AsyncIterable<M>, n: number): Promise<M[]> {
+  const iterator = iterable[Symbol.asyncIterator]();
+  const out: M[] = [];
+  while (out.length < n) out.push((await iterator.next()).value as M);
+  return out;
+}
 
 let mock: MockServer;
 const open: WsConnection[] = [];
@@ -33,16 +42,8 @@ describe('against the standalone mock server with the ws package', () => {
     expect(c.authenticated).toBe(true);
     expect(states).toEqual(['connecting', 'open', 'ready']); // no auth message
     const orders = await c.subscribe('order', 'cash');
-    await c.request('place-order', {
-      account: 'cash',
-      symbol: 'BTC/USDT',
-      orderType: 'limit',
-      side: 'buy',
-      orderPrice: '30000',
-      orderQty: '0.01',
-      time: Date.now(),
-    });
-    const [update] = await take(orders, 1);
+    await c.request('place-order', { account: 'cash', ...limitOrder });
+    const [update] = await next(orders, 1);
     expect(update!.ac).toBe('CASH');
   });
 
@@ -55,15 +56,17 @@ describe('against the standalone mock server with the ws package', () => {
 
   it('authenticates by message, answers server pings, and streams depth with a snapshot', async () => {
     const c = connect({ apiKey, secret });
-    const pings: unknown[] = [];
-    c.on('message', (m) => m.name === 'ServerPingMessage' && pings.push(m));
+    let pings = 0;
+    const twoPings = new Promise<void>((resolve) =>
+      c.on('message', (m) => m.name === 'ServerPingMessage' && ++pings === 2 && resolve()),
+    );
     const depth = await c.subscribe('depth', 'BTC/USDT');
     const snapshot = await c.request('depth-snapshot', { symbol: 'BTC/USDT' });
     mock.exchange.stepMarket();
-    const [update] = await take(depth, 1);
+    const [update] = await next(depth, 1);
     // The update continues the snapshot.
     expect(BigInt(update!.data.seqnum)).toBe(BigInt(snapshot.data.seqnum) + 1n);
-    await until(() => pings.length >= 2, 3_000, 'server pings');
+    await twoPings; // answered, so the session lives on
     expect(c.state).toBe('ready');
   });
 
@@ -73,7 +76,7 @@ describe('against the standalone mock server with the ws package', () => {
     mock.exchange.stepMarket();
     mock.exchange.stepMarket();
     mock.exchange.stepMarket();
-    const [top] = await take(bbo, 1);
+    const [top] = await next(bbo, 1);
     expect(top!.symbol).toBe('ETH/USDT');
   });
 });

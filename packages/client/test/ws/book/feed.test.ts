@@ -1,5 +1,6 @@
 // The driver that keeps a book current from a DepthSource: with fakes, and against the mocks'
-// stateful exchange (its depth-snapshot request handler and the depth events of stepMarket()).
+// stateful exchange (its depth-snapshot request handler and the depth events of stepMarket()),
+// on simulated time.
 import { describe, expect, it } from 'vitest';
 import { createMockExchange, type ExchangeEvent } from '@ascendex-toolkit/mocks';
 import { parseServerMessage, stringifyJson } from '@ascendex-toolkit/validators';
@@ -11,8 +12,9 @@ import {
   type DepthSource,
   type DepthUpdate,
   type ResyncEvent,
-} from '../../src/ws/book-index.js';
-import { generateMarket, snapshotAfter } from './book-stream.js';
+} from '../../../src/ws/book-index.js';
+import { generateMarket, snapshotAfter } from '../support/book-stream.js';
+import { FakeScheduler, settle } from '../support/fake-scheduler.js';
 
 /** An async iterable fed by hand, like a subscription handle. */
 class Queue<T> implements AsyncIterable<T> {
@@ -45,7 +47,7 @@ class Queue<T> implements AsyncIterable<T> {
   }
 }
 
-const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+const tick = () => settle();
 
 describe('followOrderBook with a fake source', () => {
   it('subscribes, buffers until the snapshot, applies, and resyncs by itself after a gap', async () => {
@@ -110,8 +112,20 @@ describe('followOrderBook with a fake source', () => {
         return market.snapshot;
       },
     };
-    const feed = followOrderBook(source, market.symbol, { retryDelayMs: 1, onError: (e) => errors.push(e) });
-    await expect.poll(() => feed.book.synced).toBe(true);
+    const fake = new FakeScheduler();
+    const feed = followOrderBook(source, market.symbol, {
+      retryDelayMs: 100,
+      onError: (e) => errors.push(e),
+      scheduler: fake,
+    });
+    await settle();
+    expect(calls).toBe(1);
+    await fake.advance(99);
+    expect(calls).toBe(1);
+    await fake.advance(1);
+    expect(calls).toBe(2);
+    await fake.advance(200); // then 200 ms
+    expect(feed.book.synced).toBe(true);
     expect(calls).toBe(3);
     expect(errors.map((e) => (e as Error).message)).toEqual(['refused 1', 'refused 2']);
     await feed.close();
@@ -120,11 +134,59 @@ describe('followOrderBook with a fake source', () => {
   it('ends when the update stream ends, and close() stops a pending retry', async () => {
     const updates = new Queue<DepthUpdate>();
     const source: DepthSource = { updates: () => updates, snapshot: () => Promise.reject(new Error('down')) };
-    const feed = followOrderBook(source, 'BTC/USDT', { retryDelayMs: 60_000 });
+    const fake = new FakeScheduler();
+    const feed = followOrderBook(source, 'BTC/USDT', { retryDelayMs: 60_000, scheduler: fake });
     await tick();
+    expect(fake.pending).toBe(1); // the retry wait
     const closing = feed.close();
+    expect(feed.close()).toBe(closing); // once
     await expect(closing).resolves.toBeUndefined();
     await expect(feed.done).resolves.toBeUndefined();
+    expect(fake.pending).toBe(0);
+  });
+
+  it('a stream that ends by itself stops the book without a resync event', async () => {
+    const market = generateMarket({ seed: 13, updates: 3 });
+    const updates = new Queue<DepthUpdate>();
+    const feed = followOrderBook({ updates: () => updates, snapshot: async () => market.snapshot }, market.symbol);
+    const resyncs: ResyncEvent[] = [];
+    feed.book.on('resync', (e) => resyncs.push(e));
+    await tick();
+    expect(feed.book.synced).toBe(true);
+    updates.end();
+    await expect(feed.done).resolves.toBeUndefined();
+    expect(feed.book.synced).toBe(false);
+    expect(resyncs).toEqual([]);
+  });
+
+  it('a stream that fails rejects done (never an unhandled rejection)', async () => {
+    const refused = new Error('refused');
+    const source: DepthSource = {
+      updates: () => ({
+        [Symbol.asyncIterator]: () => ({ next: () => Promise.reject(refused) }),
+      }),
+      snapshot: () => new Promise<never>(() => undefined),
+    };
+    const feed = followOrderBook(source, 'BTC/USDT');
+    await tick(); // nobody awaits done yet: vitest would report an unhandled rejection here
+    await expect(feed.done).rejects.toBe(refused);
+    await feed.close();
+  });
+
+  it('close() before the subscription was acknowledged unsubscribes it when it arrives', async () => {
+    let acknowledge!: (s: Queue<DepthUpdate> & { unsubscribe(): Promise<void> }) => void;
+    let unsubscribed = 0;
+    const connection = {
+      subscribe: () => new Promise<Queue<DepthUpdate> & { unsubscribe(): Promise<void> }>((r) => (acknowledge = r)),
+      request: () => new Promise<never>(() => undefined),
+    };
+    const feed = followOrderBook(connectionDepthSource(connection), 'BTC/USDT');
+    await tick();
+    await feed.close();
+    const late = Object.assign(new Queue<DepthUpdate>(), { unsubscribe: async () => void (unsubscribed += 1) });
+    acknowledge(late);
+    await tick();
+    expect(unsubscribed).toBe(1);
   });
 
   it('connectionDepthSource picks the channel and the snapshot request', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseJson } from '@ascendex-toolkit/validators';
-import { OrderBook, OrderBookError, type DepthUpdate, type ResyncEvent } from '../../src/ws/book-index.js';
-import { ReferenceBook, generateMarket, snapshotAfter } from './book-stream.js';
+import { OrderBook, OrderBookError, type DepthUpdate, type ResyncEvent } from '../../../src/ws/book-index.js';
+import { ReferenceBook, generateMarket, snapshotAfter } from '../support/book-stream.js';
 
 const SYMBOL = 'ASD/USDT';
 const snapshot = (seqnum: number | bigint, asks: [string, string][], bids: [string, string][]) => ({
@@ -336,5 +336,104 @@ describe('OrderBook: sequence numbers above 2^53', () => {
     // 2^53 + 1 and 2^53 + 3 are the same double: only exact integers see this gap.
     expect(book.update(update(9007199254740995n, []))).toBe('resync');
     expect(resyncs).toMatchObject([{ reason: 'gap', expected: 9007199254740994n, received: 9007199254740995n }]);
+  });
+});
+
+describe('OrderBook: replaying the buffer onto a snapshot', () => {
+  it('drops the buffered updates the snapshot already contains', () => {
+    const market = generateMarket({ seed: 51, updates: 12 });
+    const { book } = bookWithResyncs(market.symbol);
+    for (const u of market.updates.slice(0, 12)) book.update(u);
+    expect(book.reset(snapshotAfter(market, 12))).toBe(true);
+    expect(book.buffered).toBe(0);
+    expect(book.seqnum).toBe(market.updates[11]!.data.seqnum);
+  });
+
+  it('a buffered update that continues the snapshot but cannot be applied is dropped (poisoned)', () => {
+    const market = generateMarket({ seed: 52, updates: 12 });
+    const { book, resyncs } = bookWithResyncs(market.symbol);
+    book.update(market.updates[0]!);
+    const bad = market.updates[1]!;
+    book.update({ ...bad, data: { ...bad.data, asks: [['1', '-1']] } });
+    book.update(market.updates[2]!);
+    expect(book.reset(market.snapshot)).toBe(false);
+    expect(resyncs).toMatchObject([{ reason: 'poisoned', received: bad.data.seqnum }]);
+    expect(book.seqnum).toBe(market.updates[0]!.data.seqnum); // applied up to the bad one
+    expect(book.buffered).toBe(1); // what came after it, for the next snapshot
+    expect(book.reset(snapshotAfter(market, 2))).toBe(true);
+    expect(book.seqnum).toBe(market.updates[2]!.data.seqnum);
+  });
+
+  it('updates received after the snapshot was asked for that skip ahead of it are kept: a real gap', () => {
+    const market = generateMarket({ seed: 53, updates: 12 });
+    const { book, resyncs } = bookWithResyncs(market.symbol);
+    book.reset(market.snapshot);
+    book.update(market.updates[0]!);
+    book.update(market.updates[2]!); // updates[1] lost: the book asks for a snapshot now
+    book.update(market.updates[4]!); // received after the ask; updates[3] lost too
+    book.update(market.updates[5]!);
+    // A snapshot older than what arrived (a slow source): updates[2] continues it and is applied;
+    // updates[4] skips ahead and came after the ask: kept, and another snapshot is needed.
+    expect(book.reset(snapshotAfter(market, 2))).toBe(false);
+    expect(resyncs.map((r) => r.reason)).toEqual(['gap', 'gap']);
+    expect(book.buffered).toBe(2);
+    expect(book.reset(snapshotAfter(market, 4))).toBe(true);
+    expect(book.seqnum).toBe(market.updates[5]!.data.seqnum);
+  });
+
+  it('a crossed snapshot is refused and the book keeps the levels it had', () => {
+    const { book, resyncs } = bookWithResyncs();
+    book.reset(snapshot(1, [['5', '1']], [['4', '1']]));
+    expect(book.reset(snapshot(9, [['5', '1']], [['6', '1']]))).toBe(false);
+    expect(resyncs).toMatchObject([{ reason: 'crossed' }]);
+    expect(book.snapshot()).toMatchObject({ seqnum: 1, synced: false, asks: [['5', '1']], bids: [['4', '1']] });
+  });
+
+  it('levels of size 0 in a snapshot do not count when telling whether it is crossed', () => {
+    const { book } = bookWithResyncs();
+    expect(
+      book.reset(
+        snapshot(
+          1,
+          [['5', '1']],
+          [
+            ['6', '0'],
+            ['4', '1'],
+          ],
+        ),
+      ),
+    ).toBe(true);
+    expect(book.bids()).toEqual([['4', '1']]);
+  });
+});
+
+describe('OrderBook: suspend', () => {
+  it('stops the book without a resync event and drops what it buffered', () => {
+    const market = generateMarket({ seed: 54, updates: 6 });
+    const { book, resyncs } = bookWithResyncs(market.symbol);
+    book.reset(market.snapshot);
+    book.update(market.updates[0]!);
+    book.suspend();
+    expect(book.synced).toBe(false);
+    expect(resyncs).toEqual([]);
+    expect(book.update(market.updates[1]!)).toBe('buffered');
+    book.suspend();
+    expect(book.buffered).toBe(0);
+    expect(book.reset(snapshotAfter(market, 1))).toBe(true);
+  });
+
+  it('rejects bad limits with a typed error', () => {
+    expect(() => new OrderBook(SYMBOL, { maxLevelsPerUpdate: 0 })).toThrow(OrderBookError);
+    expect(() => new OrderBook(SYMBOL, { maxBuffered: -1 })).toThrow(OrderBookError);
+  });
+
+  it('a listener that throws does not break the book', () => {
+    const book = new OrderBook(SYMBOL);
+    book.on('change', () => {
+      throw new Error('listener bug');
+    });
+    expect(book.reset(snapshot(1, [['5', '1']], []))).toBe(true);
+    expect(book.update(update(2, [['6', '1']]))).toBe('applied');
+    expect(book.asks()).toHaveLength(2);
   });
 });

@@ -21,14 +21,23 @@ export interface PriceKey {
   readonly approx: number;
 }
 
+/** Orders two keys: negative when `a` is the lower price, 0 when equal, positive when higher. */
+export function comparePriceKeys(a: PriceKey, b: PriceKey): number {
+  if (a.approx !== b.approx) return a.approx < b.approx ? -1 : 1;
+  return a.units === b.units ? 0 : a.units < b.units ? -1 : 1;
+}
+
 /** Returned by {@link BookSide.find} for a price the side does not hold under that text. */
 export const NO_SLOT = -1;
 
+/** The capacity of a side's position arrays when empty; a larger book's are released when it is cleared. */
+const INITIAL_CAPACITY = 64;
+
 export class BookSide {
   /** Slot numbers, best first; `count` of them are in use. */
-  private order = new Int32Array(64);
+  private order = new Int32Array(INITIAL_CAPACITY);
   /** `approx` of the key of the slot at the same position of `order`. */
-  private approx = new Float64Array(64);
+  private approx = new Float64Array(INITIAL_CAPACITY);
   private count = 0;
   // Per slot: the level's key, price text (undefined when the slot is free) and size.
   private readonly keys: (PriceKey | undefined)[] = [];
@@ -53,6 +62,11 @@ export class BookSide {
   /** True while `slot` holds the level of `price` (a level found earlier in an update may be gone by now). */
   holds(slot: number, price: string): boolean {
     return this.prices[slot] === price;
+  }
+
+  /** The key of the best level, or undefined when the side is empty. */
+  bestKey(): PriceKey | undefined {
+    return this.count === 0 ? undefined : this.keys[this.order[0]!];
   }
 
   /** The key of a level this side holds. */
@@ -150,6 +164,10 @@ export class BookSide {
   }
 
   clear(): void {
+    if (this.order.length > INITIAL_CAPACITY * 16) {
+      this.order = new Int32Array(INITIAL_CAPACITY);
+      this.approx = new Float64Array(INITIAL_CAPACITY);
+    }
     this.count = 0;
     this.keys.length = 0;
     this.prices.length = 0;

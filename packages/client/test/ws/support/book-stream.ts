@@ -4,7 +4,7 @@
 import type { DepthData, PriceLevel } from '@ascendex-toolkit/types';
 import { cmp, normalize } from '@ascendex-toolkit/validators/orders';
 import { createPrng } from '@ascendex-toolkit/mocks';
-import type { DepthBookSnapshot, DepthUpdate, SeqNum } from '../../src/ws/book-index.js';
+import type { DepthBookSnapshot, DepthUpdate, SeqNum } from '../../../src/ws/book-index.js';
 
 /** The mocks' seeded generator (mulberry32), so every randomized round can be replayed from its seed. */
 export { createPrng };

@@ -1,5 +1,6 @@
-// Shared set-up of the WebSocket client tests: the mocks' MSW `ws` handlers over a stateful mock
-// exchange, and helpers that wait for a condition without fixed sleeps.
+// Shared set-up of the WebSocket client tests over the mocks' MSW `ws` handlers: a stateful mock
+// exchange behind them and one simulated clock (FakeScheduler) shared by the client connections
+// and the mock sessions, so keep-alive, timeouts and reconnects run on simulated time.
 import {
   createMockExchange,
   createPrng,
@@ -11,25 +12,38 @@ import {
   type WsMocks,
 } from '@ascendex-toolkit/mocks';
 import { setupServer } from 'msw/node';
+import { expect } from 'vitest';
 import { checkClientMessage, type ExchangeClientMessage } from '@ascendex-toolkit/validators/exchange';
-import { WsConnection, type WsConnectionOptions } from '../../src/ws/connection-index.js';
-import type { OrderBook } from '../../src/ws/book-index.js';
+import { WsConnection, type WsConnectionOptions, type WsSubscription } from '../../../src/ws/connection-index.js';
+import type { OrderBook } from '../../../src/ws/book-index.js';
+import { FakeScheduler, settle } from './fake-scheduler.js';
 
 export const { apiKey, secret, accountGroup } = defaultAccount;
 
 /** One MSW server per test file; `useExchange` puts a fresh exchange and fresh handlers behind it. */
 export const server = setupServer();
 
+/** A small limit buy the mock account can afford (add `account`). */
+export const limitOrder = {
+  symbol: 'BTC/USDT',
+  orderType: 'limit',
+  side: 'buy',
+  orderPrice: '30000',
+  orderQty: '0.01',
+} as const;
+
+/** A seeded PRNG (the mocks' mulberry32), so randomized rounds replay exactly. */
+export const seeded = (seed: number): (() => number) => createPrng(seed).next;
+
 export interface Rig {
+  readonly fake: FakeScheduler;
   readonly exchange: MockExchange;
   readonly mocks: WsMocks;
 }
 
-/** A fresh mock exchange and its WebSocket handlers (fast keep-alive so that tests run quickly). */
-export function useExchange(options: { seed?: number; pingIntervalMs?: number; greeting?: 'm' | 'op' } = {}): Rig {
-  const exchange = createMockExchange({ seed: options.seed ?? 1 });
-  // The exchange with the symbol check the mock sessions consult (unknown symbols refused with 100008).
-  const backend: MockBackend = {
+/** The exchange with the symbol check the mock sessions consult (unknown symbols refused with 100008). */
+export function backendOf(exchange: MockExchange): MockBackend {
+  return {
     now: () => exchange.now(),
     account: (key) => exchange.account(key),
     handleRest: (request) => exchange.handleRest(request),
@@ -37,23 +51,32 @@ export function useExchange(options: { seed?: number; pingIntervalMs?: number; g
     subscribe: (listener) => exchange.subscribe(listener),
     hasSymbol: (symbol) => defaultProducts.some((p) => p.symbol === symbol),
   };
+}
+
+/** A fresh mock exchange and its WebSocket handlers, on a fresh simulated clock. */
+export function useExchange(options: { seed?: number; pingIntervalMs?: number; greeting?: 'm' | 'op' } = {}): Rig {
+  const fake = new FakeScheduler();
+  const exchange = createMockExchange({ seed: options.seed ?? 1, clock: () => fake.now() });
   const mocks = createWsHandlers({
-    backend,
+    backend: backendOf(exchange),
+    clock: fake,
     pingIntervalMs: options.pingIntervalMs ?? 60_000,
     ...(options.greeting ? { greeting: options.greeting } : {}),
   });
   server.resetHandlers(...mocks.handlers);
-  return { exchange, mocks };
+  return { fake, exchange, mocks };
 }
 
 const open: WsConnection[] = [];
 
-/** A connection with short timers; closed after each test by `closeAll`. */
-export function connection(options: WsConnectionOptions = {}): WsConnection {
+/** A connection on the rig's clock with short timers; closed after each test by `closeAll`. */
+export function connection(rig: { fake: FakeScheduler }, options: WsConnectionOptions = {}): WsConnection {
   const c = new WsConnection({
+    scheduler: rig.fake,
     reconnect: { baseDelayMs: 5, maxDelayMs: 40 },
     requestTimeoutMs: 2_000,
     pingIntervalMs: 60_000,
+    random: seeded(99),
     ...options,
   });
   open.push(c);
@@ -61,43 +84,22 @@ export function connection(options: WsConnectionOptions = {}): WsConnection {
 }
 
 /** A connection authenticated with the mocks' default account. */
-export const privateConnection = (options: WsConnectionOptions = {}): WsConnection =>
-  connection({ accountGroup, apiKey, secret, ...options });
+export const privateConnection = (rig: { fake: FakeScheduler }, options: WsConnectionOptions = {}): WsConnection =>
+  connection(rig, { accountGroup, apiKey, secret, ...options });
 
 export async function closeAll(): Promise<void> {
   await Promise.all(open.splice(0).map((c) => c.close()));
 }
 
-/** Resolves once `check` returns true (polled), or fails after `ms`. */
-export async function until(check: () => boolean, ms = 3_000, what = 'condition'): Promise<void> {
-  const start = Date.now();
-  while (!check()) {
-    if (Date.now() - start > ms) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
-
-/** The next `n` messages of an async iterable. */
-export async function take<T>(iterable: AsyncIterable<T>, n: number, ms = 3_000): Promise<T[]> {
-  const out: T[] = [];
-  const iterator = iterable[Symbol.asyncIterator]();
-  const deadline = Date.now() + ms;
-  while (out.length < n) {
-    const left = deadline - Date.now();
-    const next = await Promise.race([
-      iterator.next(),
-      new Promise<never>((_, reject) =>
-        setTimeout(() => reject(new Error(`only ${out.length} of ${n} messages`)), Math.max(0, left)),
-      ),
-    ]);
-    if (next.done) break;
-    out.push(next.value);
-  }
+/** The next `n` messages of a subscription, which must have arrived already (after the event loop settled). */
+export async function take<M>(subscription: WsSubscription<M>, n: number): Promise<M[]> {
+  await settle();
+  expect(subscription.queued, `messages queued on ${subscription.topics.join()}`).toBeGreaterThanOrEqual(n);
+  const iterator = subscription[Symbol.asyncIterator]();
+  const out: M[] = [];
+  for (let i = 0; i < n; i++) out.push((await iterator.next()).value as M);
   return out;
 }
-
-/** A seeded PRNG (the mocks' mulberry32), so randomized rounds replay exactly. */
-export const seeded = (seed: number): (() => number) => createPrng(seed).next;
 
 type Levels = readonly (readonly [string, string])[];
 
