@@ -20,7 +20,7 @@ import {
 } from '../../src/ws/connection-index.js';
 import { OrderBook, followOrderBook, type DepthUpdate, type ResyncEvent } from '../../src/ws/book-index.js';
 import { watchOrderBook } from '../../src/ws/index.js';
-import { ReferenceBook, generateMarket, snapshotAfter } from './support/book-stream.js';
+import { generateMarket, snapshotAfter } from './support/book-stream.js';
 import { FakeScheduler, settle } from './support/fake-scheduler.js';
 import { fakeWebSocket } from './support/fake-socket.js';
 import { handFedSource } from './support/hand-fed-source.js';

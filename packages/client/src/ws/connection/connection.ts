@@ -328,6 +328,8 @@ export class WsConnection {
         return this.#socket?.send({ op: 'pong' });
       case 'ServerPongMessage':
         return; // proof of life, counted on arrival
+      default:
+        break; // a reply to a request, or a failure: below
     }
     if (kind.kind === 'reply' && this.#requests.settle(message, kind.answers)) return;
     const failure = failureOf(message as unknown as Record<string, unknown>);
