@@ -14,6 +14,7 @@
 import type { ServerMessage } from '@ascendex-toolkit/types';
 import type { AscendexError, NamedServerMessage } from '@ascendex-toolkit/validators';
 import { apiErrorFrom } from '../../core/api-error.js';
+import { apiErrors } from '../../generated/errors.gen.js';
 import { AscendexTimeoutError } from '../../core/errors.js';
 import { wsChannels } from '../../generated/ws/channels.gen.js';
 import { wsMessageKinds } from '../../generated/ws/message-kinds.gen.js';
@@ -333,7 +334,7 @@ export class WsConnection {
     }
     if (kind.kind === 'reply' && this.#requests.settle(message, kind.answers)) return;
     const failure = failureOf(message as unknown as Record<string, unknown>);
-    if (failure) this.#events.emit('error', apiErrorFrom(failure, { operationId: 'ws', status: 0 }));
+    if (failure) this.#events.emit('error', apiErrorFrom(apiErrors, failure, { operationId: 'ws', status: 0 }));
   }
 
   async #onGreeting(generation: number, authenticatedByHeaders: boolean): Promise<void> {
