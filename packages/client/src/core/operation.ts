@@ -3,10 +3,10 @@
 // strict validators; signing and account-group discovery are referenced only by the rows that need
 // them, so an app that calls public operations only never bundles them.
 import type { CallOptions } from './options.js';
+import type { PayloadKind } from '@ascendex-toolkit/validators';
 import type { ApiErrorTable } from './api-error.js';
 
-/** Where the payload of a success body sits (`x-ascendex.payload`). @public */
-export type PayloadKind = 'data' | 'info' | 'body' | 'none';
+export type { PayloadKind };
 
 /** Signs `<timestamp>+<prehash>` with a secret: base64 HMAC-SHA256 (core/signing.ts). */
 export type RequestSigner = (secret: string, timestamp: string, prehash: string) => Promise<string>;
