@@ -2,11 +2,11 @@
 // from it per operation. The types derived from the table's values (which error scenarios each
 // operation has) are generated beside it: this runtime module never imports generated code.
 import type { KnownErrorCode, operations } from '@ascendex-toolkit/types';
+import type { PayloadKind } from '@ascendex-toolkit/validators';
 import type { RestOperationId } from '@ascendex-toolkit/validators/exchange';
 import type { ExchangeErrorFields } from '../backend.js';
 
-/** Where an operation's success payload sits (`x-ascendex.payload`). @public */
-export type PayloadKind = 'data' | 'info' | 'body' | 'none';
+export type { PayloadKind };
 
 /** How the mocks answer one REST operation. @public */
 export interface MockOperation {
