@@ -3,7 +3,7 @@
 // (each operation row carries it: generated/errors.gen.ts), so the runtime never imports generated
 // code. Errors are built from the answer and the call's operationId and status only, so no
 // credential can end up in one.
-import type { AscendexApiError, CallMeta } from './errors.js';
+import { AscendexApiError, type CallMeta } from './errors.js';
 
 /**
  * What the runtime knows of the error catalog: the class of each group, the known codes whose
@@ -15,8 +15,6 @@ export interface ApiErrorTable {
   readonly classOfGroup: Readonly<Record<number, typeof AscendexApiError>>;
   readonly groupOfCode: Readonly<Record<number, number>>;
   readonly reasonOfCode: Readonly<Record<number, string>>;
-  /** The class of codes of a group the catalog does not know. */
-  readonly fallback: typeof AscendexApiError;
 }
 
 /**
@@ -31,7 +29,7 @@ export function apiErrorFrom(
   meta: CallMeta,
 ): AscendexApiError {
   const ErrorClass =
-    table.classOfGroup[table.groupOfCode[body.code] ?? Math.floor(body.code / 10000)] ?? table.fallback;
+    table.classOfGroup[table.groupOfCode[body.code] ?? Math.floor(body.code / 10000)] ?? AscendexApiError;
   const reason = body.reason ?? table.reasonOfCode[body.code];
   return new ErrorClass(reason === undefined ? body : { ...body, reason }, meta);
 }

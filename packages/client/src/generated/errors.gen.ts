@@ -126,7 +126,6 @@ export const apiErrors: ApiErrorTable = {
     510001: 'SERVER_ERROR',
     900001: 'HUMAN_CHALLENGE',
   } satisfies Record<number, KnownErrorReason>,
-  fallback: AscendexApiError,
 };
 
 /**
