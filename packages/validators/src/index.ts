@@ -20,3 +20,4 @@ export {
   type ServerMessageResult,
 } from './ws.js';
 export { validationErrorOf } from './runtime/guard.js';
+export { streamPath, wildcardMatcher, frameText, type PayloadKind } from './protocol.js';

@@ -3,9 +3,10 @@
 // strict validators; signing and account-group discovery are referenced only by the rows that need
 // them, so an app that calls public operations only never bundles them.
 import type { CallOptions } from './options.js';
+import type { PayloadKind } from '@ascendex-toolkit/validators';
+import type { ApiErrorTable } from './api-error.js';
 
-/** Where the payload of a success body sits (`x-ascendex.payload`). @public */
-export type PayloadKind = 'data' | 'info' | 'body' | 'none';
+export type { PayloadKind };
 
 /** Signs `<timestamp>+<prehash>` with a secret: base64 HMAC-SHA256 (core/signing.ts). */
 export type RequestSigner = (secret: string, timestamp: string, prehash: string) => Promise<string>;
@@ -42,6 +43,8 @@ export interface OperationSpec {
   readonly auth: { readonly prehash: string; readonly sign: RequestSigner } | undefined;
   /** Operations under `/{accountGroup}`: the operation the group is discovered through. */
   readonly discoverAccountGroup: OperationSpec | undefined;
+  /** The error classes of the catalog, which an answer's error envelope becomes (generated/errors.gen.ts). */
+  readonly errors: ApiErrorTable;
 }
 
 /** The payload of a `singleOrList` operation: one item for one id without a comma, else a list. @public */

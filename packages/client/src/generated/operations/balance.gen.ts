@@ -51,11 +51,8 @@ import {
   assertGetBalanceHistorySuccess,
   stringifyJson,
 } from '@ascendex-toolkit/validators';
-import { call } from '../../core/request.js';
-import type { ClientCore } from '../../core/client-core.js';
-import type { CallOptions } from '../../core/options.js';
-import type { OperationSpec } from '../../core/operation.js';
-import { signRequest } from '../../core/signing.js';
+import { call, signRequest, type ClientCore, type CallOptions, type OperationSpec } from '../../runtime.js';
+import { apiErrors } from '../errors.gen.js';
 import { getAccountInfoOperation } from './account.gen.js';
 
 /**
@@ -84,6 +81,7 @@ export const getCashBalanceOperation: OperationSpec = {
   assertSuccess: assertGetCashBalanceSuccess,
   auth: { prehash: 'balance', sign: signRequest },
   discoverAccountGroup: getAccountInfoOperation,
+  errors: apiErrors,
 };
 /**
  * Cash account balances
@@ -123,6 +121,7 @@ export const getMarginBalanceOperation: OperationSpec = {
   assertSuccess: assertGetMarginBalanceSuccess,
   auth: { prehash: 'balance', sign: signRequest },
   discoverAccountGroup: getAccountInfoOperation,
+  errors: apiErrors,
 };
 /**
  * Margin account balances
@@ -162,6 +161,7 @@ export const getMarginRiskOperation: OperationSpec = {
   assertSuccess: assertGetMarginRiskSuccess,
   auth: { prehash: 'margin/risk', sign: signRequest },
   discoverAccountGroup: getAccountInfoOperation,
+  errors: apiErrors,
 };
 /**
  * Margin account risk profile
@@ -201,6 +201,7 @@ export const transferBalanceOperation: OperationSpec = {
   assertSuccess: assertTransferBalanceSuccess,
   auth: { prehash: 'transfer', sign: signRequest },
   discoverAccountGroup: getAccountInfoOperation,
+  errors: apiErrors,
 };
 /**
  * Transfer between own accounts
@@ -241,6 +242,7 @@ export const transferSubuserBalanceOperation: OperationSpec = {
   assertSuccess: assertTransferSubuserBalanceSuccess,
   auth: { prehash: 'subuser-transfer', sign: signRequest },
   discoverAccountGroup: getAccountInfoOperation,
+  errors: apiErrors,
 };
 /**
  * Transfer between parent user and sub-users
@@ -281,6 +283,7 @@ export const getSubuserTransferHistoryOperation: OperationSpec = {
   assertSuccess: assertGetSubuserTransferHistorySuccess,
   auth: { prehash: 'subuser-transfer-hist', sign: signRequest },
   discoverAccountGroup: getAccountInfoOperation,
+  errors: apiErrors,
 };
 /**
  * History of transfers between users
@@ -320,6 +323,7 @@ export const getBalanceSnapshotOperation: OperationSpec = {
   assertSuccess: assertGetBalanceSnapshotSuccess,
   auth: { prehash: 'data/v1/{accountCategory}/balance/snapshot', sign: signRequest },
   discoverAccountGroup: undefined,
+  errors: apiErrors,
 };
 /**
  * Daily balance snapshot
@@ -359,6 +363,7 @@ export const getBalanceHistoryOperation: OperationSpec = {
   assertSuccess: assertGetBalanceHistorySuccess,
   auth: { prehash: 'data/v1/{accountCategory}/balance/history', sign: signRequest },
   discoverAccountGroup: undefined,
+  errors: apiErrors,
 };
 /**
  * Intraday balance changes from order fills and balance events

@@ -70,11 +70,17 @@ import {
   assertListHistoryOrdersV2LegacySuccess,
   stringifyJson,
 } from '@ascendex-toolkit/validators';
-import { call } from '../../core/request.js';
-import type { ClientCore } from '../../core/client-core.js';
-import type { CallOptions } from '../../core/options.js';
-import type { OperationSpec, SingleOrList, WithOptionalTime, OrdersWithOptionalTime } from '../../core/operation.js';
-import { signRequest } from '../../core/signing.js';
+import {
+  call,
+  signRequest,
+  type ClientCore,
+  type CallOptions,
+  type OperationSpec,
+  type SingleOrList,
+  type WithOptionalTime,
+  type OrdersWithOptionalTime,
+} from '../../runtime.js';
+import { apiErrors } from '../errors.gen.js';
 import { getAccountInfoOperation } from './account.gen.js';
 
 /**
@@ -103,6 +109,7 @@ export const placeOrderOperation: OperationSpec = {
   assertSuccess: assertPlaceOrderSuccess,
   auth: { prehash: 'order', sign: signRequest },
   discoverAccountGroup: getAccountInfoOperation,
+  errors: apiErrors,
 };
 /**
  * Place an order
@@ -142,6 +149,7 @@ export const cancelOrderOperation: OperationSpec = {
   assertSuccess: assertCancelOrderSuccess,
   auth: { prehash: 'order', sign: signRequest },
   discoverAccountGroup: getAccountInfoOperation,
+  errors: apiErrors,
 };
 /**
  * Cancel an order
@@ -181,6 +189,7 @@ export const cancelAllOrdersOperation: OperationSpec = {
   assertSuccess: assertCancelAllOrdersSuccess,
   auth: { prehash: 'order/all', sign: signRequest },
   discoverAccountGroup: getAccountInfoOperation,
+  errors: apiErrors,
 };
 /**
  * Cancel all open orders
@@ -221,6 +230,7 @@ export const placeBatchOrdersOperation: OperationSpec = {
   assertSuccess: assertPlaceBatchOrdersSuccess,
   auth: { prehash: 'order/batch', sign: signRequest },
   discoverAccountGroup: getAccountInfoOperation,
+  errors: apiErrors,
 };
 /**
  * Place up to ten orders at once
@@ -261,6 +271,7 @@ export const cancelBatchOrdersOperation: OperationSpec = {
   assertSuccess: assertCancelBatchOrdersSuccess,
   auth: { prehash: 'order/batch', sign: signRequest },
   discoverAccountGroup: getAccountInfoOperation,
+  errors: apiErrors,
 };
 /**
  * Cancel up to ten orders at once
@@ -300,6 +311,7 @@ export const getOrderStatusOperation: OperationSpec = {
   assertSuccess: assertGetOrderStatusSuccess,
   auth: { prehash: 'order/status', sign: signRequest },
   discoverAccountGroup: getAccountInfoOperation,
+  errors: apiErrors,
 };
 /**
  * Status of one or more orders
@@ -340,6 +352,7 @@ export const listOpenOrdersOperation: OperationSpec = {
   assertSuccess: assertListOpenOrdersSuccess,
   auth: { prehash: 'order/open', sign: signRequest },
   discoverAccountGroup: getAccountInfoOperation,
+  errors: apiErrors,
 };
 /**
  * Open orders
@@ -379,6 +392,7 @@ export const listCurrentHistoryOrdersOperation: OperationSpec = {
   assertSuccess: assertListCurrentHistoryOrdersSuccess,
   auth: { prehash: 'order/hist/current', sign: signRequest },
   discoverAccountGroup: getAccountInfoOperation,
+  errors: apiErrors,
 };
 /**
  * Recently finished orders
@@ -418,6 +432,7 @@ export const listHistoryOrdersOperation: OperationSpec = {
   assertSuccess: assertListHistoryOrdersSuccess,
   auth: { prehash: 'order/hist', sign: signRequest },
   discoverAccountGroup: getAccountInfoOperation,
+  errors: apiErrors,
 };
 /**
  * Past orders (deprecated v1)
@@ -458,6 +473,7 @@ export const listHistoryOrdersV2Operation: OperationSpec = {
   assertSuccess: assertListHistoryOrdersV2Success,
   auth: { prehash: 'data/v2/order/hist', sign: signRequest },
   discoverAccountGroup: undefined,
+  errors: apiErrors,
 };
 /**
  * Past orders (v2)
@@ -497,6 +513,7 @@ export const listHistoryOrdersV2LegacyOperation: OperationSpec = {
   assertSuccess: assertListHistoryOrdersV2LegacySuccess,
   auth: { prehash: 'order/hist', sign: signRequest },
   discoverAccountGroup: getAccountInfoOperation,
+  errors: apiErrors,
 };
 /**
  * Past orders (v2, old route under the account group)
