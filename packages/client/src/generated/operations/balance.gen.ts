@@ -54,7 +54,7 @@ import {
 import { call } from '../../core/request.js';
 import type { ClientCore } from '../../core/client-core.js';
 import type { CallOptions } from '../../core/options.js';
-import type { OperationSpec } from '../../core/operation.js';
+import type { OperationSpec, Expand } from '../../core/operation.js';
 import { signRequest } from '../../core/signing.js';
 import { getAccountInfoOperation } from './account.gen.js';
 
@@ -178,7 +178,7 @@ export function getMarginRisk(
 /**
  * What transferBalance takes: path, query and body fields side by side.
  */
-export type TransferBalanceInput = Omit<TransferBalanceParams, 'accountGroup'> & TransferBalanceBody;
+export type TransferBalanceInput = Expand<Omit<TransferBalanceParams, 'accountGroup'> & TransferBalanceBody>;
 /**
  * The operation table's row of transferBalance.
  */
@@ -217,8 +217,9 @@ export function transferBalance(
 /**
  * What transferSubuserBalance takes: path, query and body fields side by side.
  */
-export type TransferSubuserBalanceInput = Omit<TransferSubuserBalanceParams, 'accountGroup'> &
-  TransferSubuserBalanceBody;
+export type TransferSubuserBalanceInput = Expand<
+  Omit<TransferSubuserBalanceParams, 'accountGroup'> & TransferSubuserBalanceBody
+>;
 /**
  * The operation table's row of transferSubuserBalance.
  */
@@ -257,8 +258,9 @@ export function transferSubuserBalance(
 /**
  * What getSubuserTransferHistory takes: path, query and body fields side by side.
  */
-export type GetSubuserTransferHistoryInput = Omit<GetSubuserTransferHistoryParams, 'accountGroup'> &
-  GetSubuserTransferHistoryBody;
+export type GetSubuserTransferHistoryInput = Expand<
+  Omit<GetSubuserTransferHistoryParams, 'accountGroup'> & GetSubuserTransferHistoryBody
+>;
 /**
  * The operation table's row of getSubuserTransferHistory.
  */

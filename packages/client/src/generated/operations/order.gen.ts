@@ -73,14 +73,20 @@ import {
 import { call } from '../../core/request.js';
 import type { ClientCore } from '../../core/client-core.js';
 import type { CallOptions } from '../../core/options.js';
-import type { OperationSpec, SingleOrList, WithOptionalTime, OrdersWithOptionalTime } from '../../core/operation.js';
+import type {
+  OperationSpec,
+  Expand,
+  SingleOrList,
+  WithOptionalTime,
+  OrdersWithOptionalTime,
+} from '../../core/operation.js';
 import { signRequest } from '../../core/signing.js';
 import { getAccountInfoOperation } from './account.gen.js';
 
 /**
  * What placeOrder takes: path, query and body fields side by side.
  */
-export type PlaceOrderInput = Omit<PlaceOrderParams, 'accountGroup'> & WithOptionalTime<PlaceOrderBody>;
+export type PlaceOrderInput = Expand<Omit<PlaceOrderParams, 'accountGroup'> & WithOptionalTime<PlaceOrderBody>>;
 /**
  * The operation table's row of placeOrder.
  */
@@ -119,7 +125,7 @@ export function placeOrder(
 /**
  * What cancelOrder takes: path, query and body fields side by side.
  */
-export type CancelOrderInput = Omit<CancelOrderParams, 'accountGroup'> & WithOptionalTime<CancelOrderBody>;
+export type CancelOrderInput = Expand<Omit<CancelOrderParams, 'accountGroup'> & WithOptionalTime<CancelOrderBody>>;
 /**
  * The operation table's row of cancelOrder.
  */
@@ -158,7 +164,9 @@ export function cancelOrder(
 /**
  * What cancelAllOrders takes: path, query and body fields side by side.
  */
-export type CancelAllOrdersInput = Omit<CancelAllOrdersParams, 'accountGroup'> & WithOptionalTime<CancelAllOrdersBody>;
+export type CancelAllOrdersInput = Expand<
+  Omit<CancelAllOrdersParams, 'accountGroup'> & WithOptionalTime<CancelAllOrdersBody>
+>;
 /**
  * The operation table's row of cancelAllOrders.
  */
@@ -197,8 +205,9 @@ export function cancelAllOrders(
 /**
  * What placeBatchOrders takes: path, query and body fields side by side.
  */
-export type PlaceBatchOrdersInput = Omit<PlaceBatchOrdersParams, 'accountGroup'> &
-  OrdersWithOptionalTime<PlaceBatchOrdersBody>;
+export type PlaceBatchOrdersInput = Expand<
+  Omit<PlaceBatchOrdersParams, 'accountGroup'> & OrdersWithOptionalTime<PlaceBatchOrdersBody>
+>;
 /**
  * The operation table's row of placeBatchOrders.
  */
@@ -237,8 +246,9 @@ export function placeBatchOrders(
 /**
  * What cancelBatchOrders takes: path, query and body fields side by side.
  */
-export type CancelBatchOrdersInput = Omit<CancelBatchOrdersParams, 'accountGroup'> &
-  OrdersWithOptionalTime<CancelBatchOrdersBody>;
+export type CancelBatchOrdersInput = Expand<
+  Omit<CancelBatchOrdersParams, 'accountGroup'> & OrdersWithOptionalTime<CancelBatchOrdersBody>
+>;
 /**
  * The operation table's row of cancelBatchOrders.
  */
