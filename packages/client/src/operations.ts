@@ -8,6 +8,7 @@ export type {
   OperationSpec,
   PayloadKind,
   SingleOrList,
+  Expand,
   WithOptionalTime,
   OrdersWithOptionalTime,
   CallArgs,

@@ -15,4 +15,5 @@ export type {
   WithOptionalTime,
   OrdersWithOptionalTime,
   CallArgs,
+  Expand,
 } from './core/operation.js';

@@ -129,7 +129,8 @@ function models({ openapi, operations }) {
 }
 
 /**
- * The `<Op>Input` type: path and query fields (without `accountGroup`) and body fields side by side.
+ * The `<Op>Input` type: path and query fields (without `accountGroup`) and body fields side by side,
+ * written out with `Expand` so that a hover shows the fields, not the intersection.
  * @param {OperationModel} m
  */
 function inputType(m) {
@@ -141,7 +142,7 @@ function inputType(m) {
       : m.fillTime === 'orders'
         ? `OrdersWithOptionalTime<${m.types.body}>`
         : m.types.body;
-  return `${params} & ${body}`;
+  return `Expand<${params} & ${body}>`;
 }
 
 /** @param {OperationModel} m */
@@ -236,6 +237,7 @@ function tagFile(tag, ops) {
     'ClientCore',
     'CallOptions',
     'OperationSpec',
+    ...(ops.some((m) => m.hasBody) ? ['Expand'] : []),
     ...(ops.some((m) => m.x.singleOrList) ? ['SingleOrList'] : []),
     ...(ops.some((m) => m.fillTime === 'body') ? ['WithOptionalTime'] : []),
     ...(ops.some((m) => m.fillTime === 'orders') ? ['OrdersWithOptionalTime'] : []),

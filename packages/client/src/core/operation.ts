@@ -56,6 +56,12 @@ export type SingleOrList<S, Data> = [S] extends [undefined]
       ? Extract<Data, readonly unknown[]>
       : Exclude<Data, readonly unknown[]>;
 
+/**
+ * `T` written out as one object type (each member of a union on its own), so that an editor shows
+ * an input's fields rather than the intersection it is built from. @public
+ */
+export type Expand<T> = T extends unknown ? { [K in keyof T]: T[K] } : never;
+
 /** `T` with `time` optional (the client fills it in from its clock). @public */
 export type WithOptionalTime<T> = T extends { time: unknown } ? Omit<T, 'time'> & { time?: T['time'] } : T;
 

@@ -51,7 +51,14 @@ import {
   assertGetBalanceHistorySuccess,
   stringifyJson,
 } from '@ascendex-toolkit/validators';
-import { call, signRequest, type ClientCore, type CallOptions, type OperationSpec } from '../../runtime.js';
+import {
+  call,
+  signRequest,
+  type ClientCore,
+  type CallOptions,
+  type OperationSpec,
+  type Expand,
+} from '../../runtime.js';
 import { apiErrors } from '../errors.gen.js';
 import { getAccountInfoOperation } from './account.gen.js';
 
@@ -178,7 +185,7 @@ export function getMarginRisk(
 /**
  * What transferBalance takes: path, query and body fields side by side.
  */
-export type TransferBalanceInput = Omit<TransferBalanceParams, 'accountGroup'> & TransferBalanceBody;
+export type TransferBalanceInput = Expand<Omit<TransferBalanceParams, 'accountGroup'> & TransferBalanceBody>;
 /**
  * The operation table's row of transferBalance.
  */
@@ -218,8 +225,9 @@ export function transferBalance(
 /**
  * What transferSubuserBalance takes: path, query and body fields side by side.
  */
-export type TransferSubuserBalanceInput = Omit<TransferSubuserBalanceParams, 'accountGroup'> &
-  TransferSubuserBalanceBody;
+export type TransferSubuserBalanceInput = Expand<
+  Omit<TransferSubuserBalanceParams, 'accountGroup'> & TransferSubuserBalanceBody
+>;
 /**
  * The operation table's row of transferSubuserBalance.
  */
@@ -259,8 +267,9 @@ export function transferSubuserBalance(
 /**
  * What getSubuserTransferHistory takes: path, query and body fields side by side.
  */
-export type GetSubuserTransferHistoryInput = Omit<GetSubuserTransferHistoryParams, 'accountGroup'> &
-  GetSubuserTransferHistoryBody;
+export type GetSubuserTransferHistoryInput = Expand<
+  Omit<GetSubuserTransferHistoryParams, 'accountGroup'> & GetSubuserTransferHistoryBody
+>;
 /**
  * The operation table's row of getSubuserTransferHistory.
  */

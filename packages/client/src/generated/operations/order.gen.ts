@@ -76,6 +76,7 @@ import {
   type ClientCore,
   type CallOptions,
   type OperationSpec,
+  type Expand,
   type SingleOrList,
   type WithOptionalTime,
   type OrdersWithOptionalTime,
@@ -86,7 +87,7 @@ import { getAccountInfoOperation } from './account.gen.js';
 /**
  * What placeOrder takes: path, query and body fields side by side.
  */
-export type PlaceOrderInput = Omit<PlaceOrderParams, 'accountGroup'> & WithOptionalTime<PlaceOrderBody>;
+export type PlaceOrderInput = Expand<Omit<PlaceOrderParams, 'accountGroup'> & WithOptionalTime<PlaceOrderBody>>;
 /**
  * The operation table's row of placeOrder.
  */
@@ -126,7 +127,7 @@ export function placeOrder(
 /**
  * What cancelOrder takes: path, query and body fields side by side.
  */
-export type CancelOrderInput = Omit<CancelOrderParams, 'accountGroup'> & WithOptionalTime<CancelOrderBody>;
+export type CancelOrderInput = Expand<Omit<CancelOrderParams, 'accountGroup'> & WithOptionalTime<CancelOrderBody>>;
 /**
  * The operation table's row of cancelOrder.
  */
@@ -166,7 +167,9 @@ export function cancelOrder(
 /**
  * What cancelAllOrders takes: path, query and body fields side by side.
  */
-export type CancelAllOrdersInput = Omit<CancelAllOrdersParams, 'accountGroup'> & WithOptionalTime<CancelAllOrdersBody>;
+export type CancelAllOrdersInput = Expand<
+  Omit<CancelAllOrdersParams, 'accountGroup'> & WithOptionalTime<CancelAllOrdersBody>
+>;
 /**
  * The operation table's row of cancelAllOrders.
  */
@@ -206,8 +209,9 @@ export function cancelAllOrders(
 /**
  * What placeBatchOrders takes: path, query and body fields side by side.
  */
-export type PlaceBatchOrdersInput = Omit<PlaceBatchOrdersParams, 'accountGroup'> &
-  OrdersWithOptionalTime<PlaceBatchOrdersBody>;
+export type PlaceBatchOrdersInput = Expand<
+  Omit<PlaceBatchOrdersParams, 'accountGroup'> & OrdersWithOptionalTime<PlaceBatchOrdersBody>
+>;
 /**
  * The operation table's row of placeBatchOrders.
  */
@@ -247,8 +251,9 @@ export function placeBatchOrders(
 /**
  * What cancelBatchOrders takes: path, query and body fields side by side.
  */
-export type CancelBatchOrdersInput = Omit<CancelBatchOrdersParams, 'accountGroup'> &
-  OrdersWithOptionalTime<CancelBatchOrdersBody>;
+export type CancelBatchOrdersInput = Expand<
+  Omit<CancelBatchOrdersParams, 'accountGroup'> & OrdersWithOptionalTime<CancelBatchOrdersBody>
+>;
 /**
  * The operation table's row of cancelBatchOrders.
  */
