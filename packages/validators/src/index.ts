@@ -16,7 +16,9 @@ export {
   isServerMessage,
   assertServerMessage,
   parseServerMessage,
+  readServerMessage,
   type NamedServerMessage,
   type ServerMessageResult,
+  type ServerFrameResult,
 } from './ws.js';
 export { validationErrorOf } from './runtime/guard.js';
