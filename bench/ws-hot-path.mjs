@@ -15,6 +15,7 @@
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import ccxt from 'ccxt';
+import { createPrng } from '@ascendex-toolkit/mocks';
 import { parseJson, readServerMessage } from '@ascendex-toolkit/validators';
 // The client's `/ws` entry is wired by the package owner; until then the built module directly.
 import { OrderBook } from '../packages/client/dist/ws/book-index.js';
@@ -25,22 +26,10 @@ const LEVELS_PER_SIDE = 150;
 const ROUNDS = 11;
 const SYMBOL = 'BTC/USDT';
 
-/** mulberry32: the same frames on every run. */
-function prng(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** The snapshot frame and FRAMES update frames that continue it (prices on a 0.1 tick, sizes with 5 decimals). */
 function makeStream() {
-  const random = prng(SEED);
-  const int = (min, max) => min + Math.floor(random() * (max - min + 1));
+  // The mocks' seeded generator (mulberry32): the same frames on every run.
+  const { next: random, int } = createPrng(SEED);
   const price = (ticks) => {
     const text = (ticks / 10).toFixed(1);
     return text.endsWith('.0') ? text.slice(0, -2) : text;

@@ -1,5 +1,5 @@
 // Public exports of the errors & helpers part of the client (re-exported by the package entry).
-export { isAscendexError, type AscendexErrorOf } from './core/api-error.js';
+export { isAscendexError, type AscendexErrorOf } from './is-ascendex-error.js';
 export {
   GeneralError,
   FormatError,

@@ -2,12 +2,13 @@
 // operationId, tree-shakable), the operation table and its types, the clock offset.
 export { AscendexClient } from './generated/client.gen.js';
 export { ClientCore } from './core/client-core.js';
-export { syncClock } from './core/clock.js';
+export { syncClock } from './sync-clock.js';
 export { buildRequest, type BuiltRequest, type RequestContext } from './core/build-request.js';
 export type {
   OperationSpec,
   PayloadKind,
   SingleOrList,
+  Expand,
   WithOptionalTime,
   OrdersWithOptionalTime,
   CallArgs,

@@ -1,6 +1,7 @@
 // The whole check: REST first (it finds the symbol and, with keys, the account group), then the
 // WebSocket stream; one report, one exit code.
 import { DifferenceLog, formatDifference, type Difference } from './difference.js';
+import { formatFailures } from './failure.js';
 import { checkRest, type RestOutcome } from './rest-check.js';
 import { checkWs, type WsOutcome } from './ws-check.js';
 
@@ -28,6 +29,8 @@ export interface ContractReport {
   readonly ws: WsOutcome | undefined;
   /** False when the REST API or the stream could not be reached. */
   readonly reached: boolean;
+  /** The REST origin checked. */
+  readonly baseUrl: string;
 }
 
 /** Exit codes of `ascendex-contract`. @public */
@@ -35,18 +38,51 @@ export const ExitCode = { Clean: 0, Differences: 1, Usage: 2, Unreachable: 3 } a
 
 export const DEFAULT_BASE_URL = 'https://ascendex.com';
 
+/** A `baseUrl` or `wsUrl` the check cannot use: not a URL, or not of the protocols it takes. @public */
+export class ContractUsageError extends Error {
+  override readonly name = 'ContractUsageError';
+}
+
+/**
+ * Why `value` is no URL of the given protocols (`--base-url`: http or https; `--ws-url`: ws or
+ * wss), or undefined when it is one. `127.0.0.1:8080` (no scheme) is refused rather than read as
+ * an unreachable server, as is `localhost:8080` (which `URL` reads as the scheme `localhost:`).
+ */
+export function originProblem(name: string, value: string, protocols: readonly string[]): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return `${name} must be a URL such as ${protocols[1] ?? protocols[0]}//127.0.0.1:8080, not ${JSON.stringify(value)}`;
+  }
+  if (!protocols.includes(url.protocol))
+    return `${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')}, not ${JSON.stringify(value)}`;
+  return undefined;
+}
+
+export const REST_PROTOCOLS = ['http:', 'https:'] as const;
+export const WS_PROTOCOLS = ['ws:', 'wss:'] as const;
+
 /** The stream origin of a REST origin: `https://x` → `wss://x`, `http://x` → `ws://x`. */
 export function wsOrigin(baseUrl: string): string {
   return baseUrl.replace(/\/+$/, '').replace(/^http(s?):/, 'ws$1:');
 }
 
-/** Runs the check. Never throws for what the server does: that is in the report. @public */
+/**
+ * Runs the check. Never throws for what the server does: that is in the report. Throws
+ * `ContractUsageError` for a `baseUrl` or `wsUrl` that is no http(s) or ws(s) URL.
+ * @public
+ */
 export async function runContractCheck(options: ContractCheckOptions = {}): Promise<ContractReport> {
   const baseUrl = options.baseUrl ?? DEFAULT_BASE_URL;
+  const problem =
+    originProblem('baseUrl', baseUrl, REST_PROTOCOLS) ??
+    (options.wsUrl === undefined ? undefined : originProblem('wsUrl', options.wsUrl, WS_PROTOCOLS));
+  if (problem) throw new ContractUsageError(problem);
   const log = new DifferenceLog();
   const keys = { apiKey: options.apiKey, secret: options.secret };
   const rest = await checkRest({ baseUrl, ...keys, timeoutMs: options.timeoutMs }, log);
-  if (!rest.reached) return { differences: log.all, rest, ws: undefined, reached: false };
+  if (!rest.reached) return { differences: log.all, rest, ws: undefined, reached: false, baseUrl };
   const ws = await checkWs(
     {
       wsUrl: options.wsUrl ?? wsOrigin(baseUrl),
@@ -59,7 +95,7 @@ export async function runContractCheck(options: ContractCheckOptions = {}): Prom
     },
     log,
   );
-  return { differences: log.all, rest, ws, reached: ws.reached };
+  return { differences: log.all, rest, ws, reached: ws.reached, baseUrl };
 }
 
 /** The exit code a report stands for: unreachable, else any difference or failed call, else clean. @public */
@@ -69,15 +105,21 @@ export function exitCodeOf(report: ContractReport): number {
   return report.differences.length > 0 || failures > 0 ? ExitCode.Differences : ExitCode.Clean;
 }
 
-/** The report as printed: one line per difference, then failures, skips and a summary. @public */
+/**
+ * The report as printed: one line per difference, then failures (one line per cause, with the calls
+ * it failed), skips, silent channels, why a server could not be reached, and a summary.
+ * @public
+ */
 export function formatReport(report: ContractReport): string[] {
   const lines = report.differences.map(formatDifference);
   const { rest, ws } = report;
-  for (const failure of [...rest.failures, ...(ws?.failures ?? [])]) lines.push(`FAILED ${failure}`);
+  lines.push(...formatFailures([...rest.failures, ...(ws?.failures ?? [])]));
   for (const { subject, reason } of rest.skipped) lines.push(`skipped REST ${subject}: ${reason}`);
+  for (const { subject, reason } of ws?.skipped ?? []) lines.push(`skipped WS ${subject}: ${reason}`);
   for (const label of ws?.silent ?? []) lines.push(`note: nothing arrived on ${label} while listening`);
-  if (!report.reached)
-    lines.push(rest.reached ? 'could not reach the WebSocket stream' : 'could not reach the REST API');
+  if (!rest.reached)
+    lines.push(`could not reach the REST API at ${report.baseUrl}: ${rest.unreachable ?? 'no answer'}`);
+  else if (ws && !ws.reached) lines.push(`could not reach the WebSocket stream at ${ws.unreachable ?? 'its URL'}`);
   const frames = Object.values(ws?.messages ?? {}).reduce((a, b) => a + b, 0);
   lines.push(
     `summary: ${report.differences.length} difference(s); REST ${rest.checked.length} operation(s) checked, ` +

@@ -3,7 +3,16 @@
 // prints every difference. Exit 0: clean; 1: differences or failed calls; 2: bad usage; 3: the
 // server could not be reached. Keys come from flags or the environment and are never printed.
 import { parseArgs } from 'node:util';
-import { DEFAULT_BASE_URL, ExitCode, exitCodeOf, formatReport, runContractCheck } from './check.js';
+import {
+  DEFAULT_BASE_URL,
+  ExitCode,
+  exitCodeOf,
+  formatReport,
+  originProblem,
+  REST_PROTOCOLS,
+  runContractCheck,
+  WS_PROTOCOLS,
+} from './check.js';
 
 const USAGE = `Usage: ascendex-contract [options]
 
@@ -52,6 +61,15 @@ if (values.help) {
 const apiKey = values['api-key'] ?? (process.env.ASCENDEX_API_KEY || undefined);
 const secret = values.secret ?? (process.env.ASCENDEX_SECRET || undefined);
 if ((apiKey === undefined) !== (secret === undefined)) usage('an API key and its secret go together');
+// A URL without its scheme (`127.0.0.1:8080`) is a typo to name, not a server to call unreachable.
+for (const [flag, protocols] of [
+  ['base-url', REST_PROTOCOLS],
+  ['ws-url', WS_PROTOCOLS],
+] as const) {
+  const value = values[flag];
+  const problem = value === undefined ? undefined : originProblem(`--${flag}`, value, protocols);
+  if (problem) usage(problem);
+}
 
 const report = await runContractCheck({
   ...(values['base-url'] ? { baseUrl: values['base-url'] } : {}),

@@ -5,11 +5,14 @@ export {
   exitCodeOf,
   formatReport,
   wsOrigin,
+  originProblem,
+  ContractUsageError,
   ExitCode,
   DEFAULT_BASE_URL,
   type ContractCheckOptions,
   type ContractReport,
 } from './check.js';
 export { formatDifference, type Difference } from './difference.js';
+export type { CallFailure } from './failure.js';
 export type { RestOutcome } from './rest-check.js';
 export type { WsOutcome } from './ws-check.js';

@@ -12,6 +12,7 @@ import {
 import * as validators from '@ascendex-toolkit/validators';
 import { parseJson, validationErrorOf } from '@ascendex-toolkit/validators';
 import type { DifferenceLog } from './difference.js';
+import { describeError, type CallFailure } from './failure.js';
 import { restPlan, type RestContext } from './rest-plan.js';
 
 /** @public */
@@ -28,8 +29,10 @@ export interface RestOutcome {
   readonly reached: boolean;
   readonly checked: string[];
   readonly skipped: { readonly subject: string; readonly reason: string }[];
-  /** Calls that failed (error envelope, HTTP error, timeout): `getCashBalance: 100011 ...`. */
-  readonly failures: string[];
+  /** Calls that failed (error envelope, HTTP error, timeout), each with what went wrong. */
+  readonly failures: CallFailure[];
+  /** Why the server could not be reached (the first request's error: method, URL and cause), when it could not. */
+  readonly unreachable?: string;
   /** What was learnt (the symbol the WebSocket half uses too). */
   readonly context: RestContext;
   /** The account group, when keys were given and getAccountInfo answered. */
@@ -74,9 +77,6 @@ function learn(op: string, body: unknown, ctx: RestContext): void {
     if (typeof sn === 'number' || typeof sn === 'bigint') ctx.snapshotSn = sn;
   }
 }
-
-const describeError = (error: unknown) =>
-  error instanceof Error ? `${error.name}: ${error.message}` : `unexpected failure: ${String(error)}`;
 
 /** Runs the REST half; differences go to `log`. */
 export async function checkRest(options: RestCheckOptions, log: DifferenceLog): Promise<RestOutcome> {
@@ -129,8 +129,8 @@ export async function checkRest(options: RestCheckOptions, log: DifferenceLog): 
         outcome.checked.length === 0 &&
         (error instanceof AscendexNetworkError || error instanceof AscendexTimeoutError)
       )
-        return { ...outcome, reached: false };
-      outcome.failures.push(`${op.id}: ${describeError(error)}`);
+        return { ...outcome, reached: false, unreachable: describeError(error) };
+      outcome.failures.push({ subject: op.id, problem: describeError(error) });
       continue;
     }
     const answer: { status: number; text: string } = last;
@@ -153,7 +153,7 @@ export async function checkRest(options: RestCheckOptions, log: DifferenceLog): 
     const issues = validationErrorOf(() => (success ? successAssert(op) : op.assertResponse)(body));
     if (issues) log.addIssues('rest', op.id, issues, body);
     if (success) learn(op.id, body, ctx);
-    else if (error) outcome.failures.push(`${op.id}: ${describeError(error)}`);
+    else if (error) outcome.failures.push({ subject: op.id, problem: describeError(error) });
   }
   return { ...outcome, accountGroup: client.accountGroup };
 }

@@ -2,9 +2,10 @@
 // validation off (so that frames with bad fields still arrive, named by their kind), every public
 // channel subscribed for a while, the public `req` actions sent, and every frame validated here
 // with validateServerMessage. Frames of an unknown kind or not JSON arrive as `invalid-frame`.
-import { WsConnection, type WebSocketConstructor } from '@ascendex-toolkit/client/ws';
+import { AscendexWsAuthError, WsConnection, type WebSocketConstructor } from '@ascendex-toolkit/client/ws';
 import { UnknownMessageError, ValidationError, validateServerMessage } from '@ascendex-toolkit/validators';
 import { showValue, type DifferenceLog } from './difference.js';
+import { describeError, type CallFailure } from './failure.js';
 
 /** @public */
 export interface WsCheckOptions {
@@ -27,9 +28,13 @@ export interface WsOutcome {
   readonly checked: string[];
   /** Frames validated, by message kind. */
   readonly messages: Record<string, number>;
-  readonly failures: string[];
+  readonly failures: CallFailure[];
   /** Channels that sent nothing while listened to (not a difference: a quiet market is possible). */
   readonly silent: string[];
+  /** Channels not checked, and why (the authenticated ones when the session could not authenticate). */
+  readonly skipped: { readonly subject: string; readonly reason: string }[];
+  /** Why the stream could not be reached (the URL and the transport's error), when it could not. */
+  readonly unreachable?: string;
 }
 
 /** The global WebSocket where the runtime has one (Node 22+, browsers), else the `ws` package's. */
@@ -40,12 +45,48 @@ async function webSocketClass(): Promise<WebSocketConstructor> {
   return WebSocket as unknown as WebSocketConstructor;
 }
 
-const describeError = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+/** The channels only an authenticated session may subscribe to. */
+const privateChannels = (symbol: string) => [`depth-realtime:${symbol}`, 'order:cash'];
 
 /** Runs the WebSocket half; differences go to `log`. */
 export async function checkWs(options: WsCheckOptions, log: DifferenceLog): Promise<WsOutcome> {
-  const signed = options.apiKey !== undefined && options.secret !== undefined && options.accountGroup !== undefined;
-  const connection = new WsConnection({
+  const keys = options.apiKey !== undefined && options.secret !== undefined;
+  const outcome: WsOutcome = { reached: true, checked: [], messages: {}, failures: [], silent: [], skipped: [] };
+  const skipPrivate = (reason: string) => {
+    for (const subject of privateChannels(options.symbol)) outcome.skipped.push({ subject, reason });
+  };
+  // Keys without an account group (its lookup failed): the authenticated channels cannot be asked for.
+  if (keys && options.accountGroup === undefined)
+    skipPrivate('no authenticated session: the account group is unknown (getAccountInfo failed)');
+  let signed = keys && options.accountGroup !== undefined;
+  let connection = await openConnection(options, signed);
+  try {
+    await connection.connect();
+  } catch (error) {
+    await connection.close();
+    if (!(error instanceof AscendexWsAuthError)) {
+      const url = (error as { url?: unknown }).url;
+      const where = typeof url === 'string' ? url : options.wsUrl;
+      return { ...outcome, reached: false, unreachable: `${where}: ${describeError(error)}` };
+    }
+    // The stream answered but refused the key: said as a failure, and the public channels checked
+    // on a session of their own.
+    outcome.failures.push({ subject: 'ws auth', problem: describeError(error) });
+    skipPrivate('authentication was refused');
+    signed = false;
+    connection = await openConnection(options, false);
+    try {
+      await connection.connect();
+    } catch (again) {
+      await connection.close();
+      return { ...outcome, reached: false, unreachable: `${options.wsUrl}: ${describeError(again)}` };
+    }
+  }
+  return listen(connection, options, signed, outcome, log);
+}
+
+async function openConnection(options: WsCheckOptions, signed: boolean): Promise<WsConnection> {
+  return new WsConnection({
     baseUrl: options.wsUrl,
     WebSocket: await webSocketClass(),
     validate: false,
@@ -54,7 +95,16 @@ export async function checkWs(options: WsCheckOptions, log: DifferenceLog): Prom
     connectTimeoutMs: options.timeoutMs ?? 10_000,
     ...(signed ? { apiKey: options.apiKey, secret: options.secret, accountGroup: options.accountGroup } : {}),
   });
-  const outcome: WsOutcome = { reached: true, checked: [], messages: {}, failures: [], silent: [] };
+}
+
+/** Subscribes, sends the requests and listens on a ready connection, then closes it. */
+async function listen(
+  connection: WsConnection,
+  options: WsCheckOptions,
+  signed: boolean,
+  outcome: WsOutcome,
+  log: DifferenceLog,
+): Promise<WsOutcome> {
   const topicsHeard = new Set<string>();
 
   connection.on('message', ({ name, message }) => {
@@ -84,14 +134,7 @@ export async function checkWs(options: WsCheckOptions, log: DifferenceLog): Prom
       });
     }
   });
-  connection.on('error', (error) => outcome.failures.push(`ws: ${describeError(error)}`));
-
-  try {
-    await connection.connect();
-  } catch (error) {
-    await connection.close();
-    return { ...outcome, reached: false, failures: [`ws connect: ${describeError(error)}`] };
-  }
+  connection.on('error', (error) => outcome.failures.push({ subject: 'ws', problem: describeError(error) }));
 
   const { symbol, asset } = options;
   const subscriptions: [label: string, expect: string, subscribe: () => Promise<unknown>][] = [
@@ -114,7 +157,7 @@ export async function checkWs(options: WsCheckOptions, log: DifferenceLog): Prom
       outcome.checked.push(`sub ${label}`);
       if (expect) listening.push([label, expect]);
     } catch (error) {
-      outcome.failures.push(`sub ${label}: ${describeError(error)}`);
+      outcome.failures.push({ subject: `sub ${label}`, problem: describeError(error) });
     }
   }
 
@@ -128,7 +171,7 @@ export async function checkWs(options: WsCheckOptions, log: DifferenceLog): Prom
       await send();
       outcome.checked.push(`req ${action}`);
     } catch (error) {
-      outcome.failures.push(`req ${action}: ${describeError(error)}`);
+      outcome.failures.push({ subject: `req ${action}`, problem: describeError(error) });
     }
   }
 

@@ -4,7 +4,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { operationTable, type OperationSpec } from '@ascendex-toolkit/client';
 import { startMockServer, type MockServer } from '@ascendex-toolkit/mocks/server';
-import { exitCodeOf, formatReport, runContractCheck, type ContractReport, type Difference } from '../src/index.js';
+import {
+  ContractUsageError,
+  exitCodeOf,
+  formatReport,
+  runContractCheck,
+  type ContractReport,
+  type Difference,
+} from '../src/index.js';
 import { differingServer } from './support.js';
 
 const getOperations = (Object.values(operationTable) as OperationSpec[]).filter((op) => op.method === 'GET');
@@ -120,13 +127,135 @@ describe('a mock that differs from the spec', () => {
 });
 
 describe('a server that cannot be reached', () => {
-  it('says so, with its own exit code', async () => {
+  it('says so with the URL and the cause, with its own exit code', async () => {
     const server = await startMockServer({ marketIntervalMs: 0 });
     const baseUrl = server.restUrl;
     await server.close();
     const report = await runContractCheck({ baseUrl, wsSeconds: 0, timeoutMs: 1_000 });
     expect(report.reached).toBe(false);
     expect(exitCodeOf(report)).toBe(3);
-    expect(formatReport(report)).toContain('could not reach the REST API');
+    expect(report.rest.unreachable).toBe(
+      `AscendexNetworkError: GET ${baseUrl}/api/pro/v1/cash/products network failure: fetch failed: connect ECONNREFUSED ${new URL(baseUrl).host} (ECONNREFUSED)`,
+    );
+    expect(formatReport(report)).toContain(`could not reach the REST API at ${baseUrl}: ${report.rest.unreachable}`);
+  });
+
+  it('says which stream URL could not be reached, and why', async () => {
+    const server = await startMockServer({ marketIntervalMs: 0 });
+    const gone = await startMockServer({ marketIntervalMs: 0 });
+    const wsUrl = gone.restUrl.replace(/^http/, 'ws');
+    await gone.close();
+    try {
+      const report = await runContractCheck({ baseUrl: server.restUrl, wsUrl, wsSeconds: 0, timeoutMs: 1_000 });
+      expect(exitCodeOf(report)).toBe(3);
+      expect(report.ws?.unreachable).toMatch(
+        new RegExp(`^${wsUrl}/api/pro/v1/stream: AscendexWsConnectError: .*ECONNREFUSED`),
+      );
+      expect(formatReport(report)).toContain(`could not reach the WebSocket stream at ${report.ws?.unreachable}`);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('a wrong secret', () => {
+  let server: MockServer;
+  let report: ContractReport;
+  beforeAll(async () => {
+    server = await startMockServer({ marketIntervalMs: 50 });
+    report = await runContractCheck({
+      baseUrl: server.restUrl,
+      apiKey: server.account.apiKey,
+      secret: 'not-the-secret',
+      wsSeconds: 0.2,
+    });
+  });
+  afterAll(() => server.close());
+
+  it('fails every signed call with one cause, printed once with the calls it failed', () => {
+    const signed = getOperations.filter((op) => op.auth !== undefined).map((op) => op.id);
+    const failed = report.rest.failures.map((f) => f.subject);
+    // Every signed GET that was called (two are skipped for want of an earlier answer).
+    expect(failed.sort()).toEqual(signed.filter((id) => !['getBalanceHistory', 'getOrderStatus'].includes(id)).sort());
+    const problem = 'AuthError: 200001 AUTHENTICATION_FAILED: signature does not match';
+    expect(new Set(report.rest.failures.map((f) => f.problem))).toEqual(new Set([problem]));
+    const lines = formatReport(report);
+    expect(lines.filter((l) => l.startsWith('FAILED'))).toEqual([`FAILED ${failed.length} calls: ${problem}`]);
+    const at = lines.indexOf(`FAILED ${failed.length} calls: ${problem}`);
+    expect(lines[at + 1]).toBe(`  ${report.rest.failures.map((f) => f.subject).join(', ')}`);
+    expect(lines[at + 2]).toBe('  the server refused the API key or its signature: check the key and the secret');
+    expect(exitCodeOf(report)).toBe(1);
+  });
+
+  it('says which channels it could not check without a session, rather than checking fewer silently', () => {
+    expect(report.ws?.skipped).toEqual([
+      {
+        subject: 'depth-realtime:BTC/USDT',
+        reason: 'no authenticated session: the account group is unknown (getAccountInfo failed)',
+      },
+      {
+        subject: 'order:cash',
+        reason: 'no authenticated session: the account group is unknown (getAccountInfo failed)',
+      },
+    ]);
+    expect(formatReport(report)).toContain(
+      'skipped WS order:cash: no authenticated session: the account group is unknown (getAccountInfo failed)',
+    );
+    expect(report.ws?.checked).toContain('sub depth:BTC/USDT');
+  });
+});
+
+describe('a stream that refuses the key the REST API accepts', () => {
+  it('reports the refused authentication, checks the public channels and lists the others as skipped', async () => {
+    const rest = await startMockServer({ marketIntervalMs: 50 });
+    // The same key with another secret: the REST calls are signed right, the stream's auth is refused.
+    const stream = await startMockServer({
+      marketIntervalMs: 50,
+      apiKey: rest.account.apiKey,
+      secret: 'another-secret',
+    });
+    try {
+      const report = await runContractCheck({
+        baseUrl: rest.restUrl,
+        wsUrl: stream.restUrl.replace(/^http/, 'ws'),
+        apiKey: rest.account.apiKey,
+        secret: rest.account.secret,
+        wsSeconds: 0.2,
+      });
+      expect(report.rest.failures).toEqual([]);
+      expect(report.reached).toBe(true);
+      expect(report.ws?.failures).toEqual([
+        {
+          subject: 'ws auth',
+          problem: expect.stringMatching(/^AscendexWsAuthError: wsAuthenticate: authentication failed \(200001\)/),
+        },
+      ]);
+      expect(report.ws?.skipped.map((s) => `${s.subject}: ${s.reason}`)).toEqual([
+        'depth-realtime:BTC/USDT: authentication was refused',
+        'order:cash: authentication was refused',
+      ]);
+      expect(report.ws?.checked).toEqual(expect.arrayContaining(['sub depth:BTC/USDT', 'req depth-snapshot']));
+      expect(exitCodeOf(report)).toBe(1);
+      const lines = formatReport(report).join('\n');
+      expect(lines).toMatch(/^FAILED ws auth: AscendexWsAuthError: /m);
+      expect(lines).not.toContain(rest.account.secret);
+    } finally {
+      await stream.close();
+      await rest.close();
+    }
+  });
+});
+
+describe('a URL without its scheme', () => {
+  it.each([
+    [
+      'baseUrl',
+      { baseUrl: '127.0.0.1:8080' },
+      'baseUrl must be a URL such as https://127.0.0.1:8080, not "127.0.0.1:8080"',
+    ],
+    ['baseUrl', { baseUrl: 'localhost:8080' }, 'baseUrl must start with http:// or https://, not "localhost:8080"'],
+    ['wsUrl', { wsUrl: 'http://127.0.0.1:8080' }, 'wsUrl must start with ws:// or wss://, not "http://127.0.0.1:8080"'],
+  ])('%s %j is refused before anything is sent', async (_, options, message) => {
+    await expect(runContractCheck(options)).rejects.toThrow(new ContractUsageError(message));
   });
 });

@@ -3,7 +3,7 @@
 export { openapi } from './generated/openapi.gen.js';
 export { asyncapi } from './generated/asyncapi.gen.js';
 export { errorCatalog } from './generated/error-catalog.gen.js';
-export { discrepancies } from './generated/discrepancies.gen.js';
+export { discrepancies, type DiscrepancyArea } from './generated/discrepancies.gen.js';
 export { specInfo } from './generated/spec-info.gen.js';
 export { specFileNames, type SpecFileName } from './files.js';
 export type * from './types.js';

@@ -5,7 +5,7 @@
 // Accepted here and refused by the strict profile: unknown fields (ignored), scalars of the wrong
 // JSON type that convert exactly (query strings, `"t": "1700000000000"`), list sizes above a
 // documented cap (capped). Refused: what is still invalid, with the exchange's reason and code.
-import type { operations } from '@ascendex-toolkit/types';
+import { errorCatalog, type KnownErrorCode, type operations } from '@ascendex-toolkit/types';
 import {
   exchangeRestValidators,
   exchangeClientMessages,
@@ -16,6 +16,18 @@ import {
 import { toIssues, type AjvErrorLike, type ValidateFunction } from './runtime/ajv-issues.js';
 import { AscendexError, type ValidationIssue } from './runtime/errors.js';
 import { parseJson } from './runtime/lossless-json.js';
+
+/** A refusal's code and the catalog's reason for it: the profile names its refusals by code only. */
+function catalogRefusal(code: KnownErrorCode): { code: number; reason: string } {
+  return { code, reason: errorCatalog[code].reason ?? '' };
+}
+
+/** The refusal for anything else, by what was read (the profile's `fallbackRefusals`). */
+const fallback = {
+  rest: catalogRefusal(fallbackRefusals.rest),
+  ws: catalogRefusal(fallbackRefusals.ws),
+  json: catalogRefusal(fallbackRefusals.json),
+};
 
 export type { ExchangeClientMessageMap };
 /** Every REST operation as the exchange side sees it: methods, route, accepted prehashes, validators. @public */
@@ -91,8 +103,8 @@ function refusalOf(
   for (const error of errors ?? []) {
     const field = fieldOf(error);
     const specific = field === undefined ? undefined : invalidFieldRefusals[field];
-    if (specific) {
-      chosen = specific;
+    if (specific !== undefined) {
+      chosen = catalogRefusal(specific);
       break;
     }
   }
@@ -190,7 +202,7 @@ export function checkRestParams<Op extends RestOperationId>(
   operationId: Op,
   params: Readonly<Record<string, unknown>>,
 ): ExchangeCheck<ExchangeParams<Op>> {
-  return check(validatorsOf(operationId).params, params, fallbackRefusals.rest);
+  return check(validatorsOf(operationId).params, params, fallback.rest);
 }
 
 /**
@@ -204,7 +216,7 @@ export function checkRestBody<Op extends RestOperationId>(
 ): ExchangeCheck<ExchangeBody<Op>> {
   const { body: validate, bodyRequired } = validatorsOf(operationId);
   if (!validate || (body === undefined && !bodyRequired)) return { ok: true, value: undefined as ExchangeBody<Op> };
-  return check(validate, body, fallbackRefusals.rest);
+  return check(validate, body, fallback.rest);
 }
 
 /**
@@ -221,11 +233,11 @@ export function parseRestBody<Op extends RestOperationId>(
   const validators = validatorsOf(operationId);
   if (!validators.body) return { ok: true, value: undefined as ExchangeBody<Op> };
   if (!validators.bodyRequired && text.trim() === '') return { ok: true, value: undefined as ExchangeBody<Op> };
-  const parsed = parseRequestText(text, fallbackRefusals.json);
+  const parsed = parseRequestText(text, fallback.json);
   if (!parsed.ok) return parsed;
   // Every body of the API is an object: JSON of another kind (`null`, `[...]`, `"abc"`) is not a valid body.
   if (!isRecord(parsed.value))
-    return { ok: false, refusal: { ...fallbackRefusals.json, message: 'the body must be a JSON object', issues: [] } };
+    return { ok: false, refusal: { ...fallback.json, message: 'the body must be a JSON object', issues: [] } };
   return checkRestBody(operationId, parsed.value);
 }
 
@@ -234,7 +246,7 @@ function wsRefusal(
   id: unknown,
   issues: readonly ValidationIssue[] = [],
 ): ExchangeClientMessageRefusal {
-  const { reason, code } = fallbackRefusals.ws;
+  const { reason, code } = fallback.ws;
   return { ok: false, refusal: { reason, code, message, issues }, ...(typeof id === 'string' ? { id } : {}) };
 }
 
@@ -251,7 +263,7 @@ export function checkClientMessage(message: unknown): ExchangeClientMessage | Ex
   if (candidates.length === 0) return wsRefusal(`Invalid request op: ${String(op)}`, id);
   const entry = candidates.find((e) => !('actions' in e) || (e.actions as readonly unknown[]).includes(action));
   if (!entry) return wsRefusal(`Invalid request action: ${String(action)}`, id);
-  const result = check<unknown>(entry.validate, message, fallbackRefusals.ws);
+  const result = check<unknown>(entry.validate, message, fallback.ws);
   if (!result.ok) return { ok: false, refusal: result.refusal, ...(typeof id === 'string' ? { id } : {}) };
   return { ok: true, name: entry.name, value: result.value } as ExchangeClientMessage;
 }
@@ -262,7 +274,7 @@ export function checkClientMessage(message: unknown): ExchangeClientMessage | Ex
  * @public
  */
 export function parseClientMessage(text: string): ExchangeClientMessage | ExchangeClientMessageRefusal {
-  const parsed = parseRequestText(text, fallbackRefusals.ws);
+  const parsed = parseRequestText(text, fallback.ws);
   if (!parsed.ok) return wsRefusal(parsed.refusal.message, undefined);
   return checkClientMessage(parsed.value);
 }

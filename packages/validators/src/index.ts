@@ -22,3 +22,4 @@ export {
   type ServerFrameResult,
 } from './ws.js';
 export { validationErrorOf } from './runtime/guard.js';
+export { streamPath, wildcardMatcher, frameText, type PayloadKind } from './protocol.js';

@@ -18,6 +18,7 @@ export function documents() {
 
 /** The HTTP methods an OpenAPI path item may hold operations under, in the order they are listed. */
 export const METHODS = /** @type {const} */ (['get', 'put', 'post', 'delete', 'patch']);
+/** @typedef {(typeof METHODS)[number]} HttpMethod one of METHODS */
 
 /**
  * Follows `#/components/<kind>/<Name>` refs of a bundled document until a node that is not a ref
@@ -79,7 +80,7 @@ export function wsMessages(asyncapi) {
 /**
  * Every REST operation with its route and method, in spec order.
  * @param {OpenApiDocument} openapi
- * @returns {{ route: string, method: (typeof METHODS)[number], op: Operation }[]}
+ * @returns {{ route: string, method: HttpMethod, op: Operation }[]}
  */
 export function restOperations(openapi) {
   return Object.entries(openapi.paths ?? {}).flatMap(([route, item]) =>

@@ -10,9 +10,10 @@ import { readYaml } from './yaml.mjs';
 import { specDir as defaultSpecDir } from './paths.mjs';
 import { refName } from './naming.mjs';
 import { getAtPointer } from './json-pointer.mjs';
-import { documents, restOperations, operationParams, resolveRef, METHODS } from './documents.mjs';
+import { documents, restOperations, operationParams, resolveRef } from './documents.mjs';
 import { operationSymbols, messageSymbols } from './symbols.mjs';
 /** @import { Operation, Parameter, Schema, SpecObject, OpenApiDocument, AsyncApiDocument } from './types.mjs' */
+/** @import { HttpMethod } from './documents.mjs' */
 /** @import { OperationSymbols, MessageSymbols } from './symbols.mjs' */
 /** @import { ComponentLookup } from './mutate.mjs' */
 
@@ -52,7 +53,7 @@ export const SOURCES = /** @type {const} */ ({
  * @typedef {{
  *   id: string,
  *   tag: string,
- *   method: (typeof METHODS)[number],
+ *   method: HttpMethod,
  *   route: string,
  *   op: Operation,
  *   x: Record<string, any>,

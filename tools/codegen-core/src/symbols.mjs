@@ -80,13 +80,15 @@ export function messageSymbols(name) {
 /**
  * Names packages/types emits once for the whole API that other generators' output imports:
  * `operations` (openapi-typescript's map of every REST operation), the WebSocket unions of the
- * AsyncAPI template (`ServerMessage`, `ServerMessageName`) and the catalog's `KnownErrorReason`.
+ * AsyncAPI template (`ServerMessage`, `ServerMessageName`) and the catalog's `KnownErrorReason` and
+ * `KnownErrorCode`.
  */
 export const typesSymbols = /** @type {const} */ ({
   operations: 'operations',
   serverMessage: 'ServerMessage',
   serverMessageName: 'ServerMessageName',
   knownErrorReason: 'KnownErrorReason',
+  knownErrorCode: 'KnownErrorCode',
 });
 
 /** The packages whose generated code other generated code imports by name. */
@@ -94,3 +96,28 @@ export const packageNames = /** @type {const} */ ({
   types: '@ascendex-toolkit/types',
   validators: '@ascendex-toolkit/validators',
 });
+
+/**
+ * The one module of each package through which its generated code reaches the hand-written
+ * runtime, as a path under the package's `src/` without extension. Generated code imports nothing
+ * else of its package outside `src/generated/`, and nothing the entry imports reaches back into
+ * `src/generated/` (tools/codegen-core/test/runtime-entries.test.mjs), so the two meet in one
+ * direction; moving a runtime file is an edit of the entry, and moving the entry one edit here.
+ */
+export const runtimeEntries = /** @type {const} */ ({
+  '@ascendex-toolkit/client': 'runtime',
+  '@ascendex-toolkit/mocks': 'runtime',
+  '@ascendex-toolkit/validators': 'runtime/index',
+  '@ascendex-toolkit/spec': 'types',
+});
+
+/**
+ * The specifier a generated file writes to import its package's runtime entry.
+ * @param {keyof typeof runtimeEntries} packageName
+ * @param {string} generatedFile the file's path under `src/generated/`, e.g. `operations/order.gen.ts`
+ * @returns {string} e.g. `../../runtime.js`
+ */
+export function runtimeImport(packageName, generatedFile) {
+  const depth = generatedFile.split('/').length - 1;
+  return `${'../'.repeat(depth + 1)}${runtimeEntries[packageName]}.js`;
+}

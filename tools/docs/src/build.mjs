@@ -1,4 +1,3 @@
-/// <reference path="../../gen-types/src/asyncapi-generator.d.ts" />
 // Builds the rendered reference as static HTML: the REST API with Redocly's build-docs, the WebSocket
 // API with the AsyncAPI HTML template (run by the AsyncAPI generator) and the packages' API
 // reference with TypeDoc (entry points: each package's `exports`, see typedoc.json). The two

@@ -1,11 +1,15 @@
 // The client's error classes from the error catalog (the spec model's `errorCatalog`): one class
-// per error group, all extending AscendexApiError, and the small tables `apiErrorFrom` picks them
-// with. Only what the runtime needs is emitted (no descriptions), so every app that can receive an
-// error envelope pays a few hundred bytes for it.
-import { banner, formatCode, jsdoc, packageNames, typesSymbols } from '@ascendex-toolkit/codegen-core';
+// per error group, all extending AscendexApiError, and the table `apiErrorFrom` picks them with
+// (`apiErrors`, which every operation row hands the request core). Only what the runtime needs is
+// emitted: the reason of each code, not the descriptions. This is a second copy of the catalog's
+// code -> reason pairs beside @ascendex-toolkit/types' `errorCatalog`, kept for bundle size: the
+// types' catalog carries every description (about 2.5 kB gzipped), which an app that only reads
+// market data would otherwise bundle (the client's size budget, packages/client/bench/size.mjs).
+import { banner, formatCode, jsdoc, packageNames, runtimeImport, typesSymbols } from '@ascendex-toolkit/codegen-core';
 /** @import { ErrorCatalog, SpecModel } from '@ascendex-toolkit/codegen-core' */
 
 const GENERATOR = 'tools/gen-client';
+const FILE = 'errors.gen.ts';
 
 /**
  * The TypeScript of the error classes and their lookup tables (without banner).
@@ -26,24 +30,25 @@ export function errorsSource(catalog) {
   const reasons = catalog.codes.filter((c) => c.reason !== null);
   return [
     `import type { ${typesSymbols.knownErrorReason} } from '${packageNames.types}';`,
-    `import { AscendexApiError } from '../core/errors.js';`,
+    `import { AscendexApiError, type ApiErrorTable } from '${runtimeImport('@ascendex-toolkit/client', FILE)}';`,
     '',
     ...classes,
     '',
-    jsdoc('The class of each error group, by group id.', '@internal') +
-      `export const errorClassOfGroup: Readonly<Record<number, typeof AscendexApiError>> = {\n${catalog.groups
-        .map((g) => `  ${g.id}: ${g.name},`)
-        .join('\n')}\n};`,
-    '',
-    jsdoc('Known codes whose catalog group is not `Math.floor(code / 10000)`: code -> group id.', '@internal') +
-      `export const groupOfCode: Readonly<Record<number, number>> = {\n${exceptions
-        .map((c) => `  ${c.code}: ${groupIds.get(c.group)},`)
-        .join('\n')}\n};`,
-    '',
-    jsdoc("The catalog's reason of each known code that has one, for answers without a reason.", '@internal') +
-      `export const reasonOfCode: Readonly<Record<number, ${typesSymbols.knownErrorReason}>> = {\n${reasons
-        .map((c) => `  ${c.code}: '${c.reason}',`)
-        .join('\n')}\n};`,
+    jsdoc(
+      'What the request core turns an error envelope into: the class of each error group by group id,',
+      'the known codes whose catalog group is not `Math.floor(code / 10000)` (code -> group id), and',
+      "the catalog's reason of each known code that has one, for answers without a reason.",
+      '@internal',
+    ) +
+      `export const apiErrors: ApiErrorTable = {\n  classOfGroup: {\n${catalog.groups
+        .map((g) => `    ${g.id}: ${g.name},`)
+        .join('\n')}\n  },\n  groupOfCode: {\n${exceptions
+        .map((c) => `    ${c.code}: ${groupIds.get(c.group)},`)
+        .join('\n')}\n  },\n  reasonOfCode: {\n${reasons
+        .map((c) => `    ${c.code}: '${c.reason}',`)
+        .join(
+          '\n',
+        )}\n  } satisfies Record<number, ${typesSymbols.knownErrorReason}>,\n};`,
     '',
     jsdoc('The error class of each catalog group, by name (for types that follow the catalog).', '@public') +
       `export interface ErrorClassOfGroup {\n${catalog.groups.map((g) => `  ${g.name}: ${g.name};`).join('\n')}\n}`,
@@ -57,5 +62,5 @@ export function errorsSource(catalog) {
  */
 export async function errorFiles({ errorCatalog, sources }, outDir) {
   const code = banner(GENERATOR, [sources.errorCatalog]) + '\n' + errorsSource(errorCatalog);
-  return new Map([[`${outDir}/errors.gen.ts`, await formatCode(code)]]);
+  return new Map([[`${outDir}/${FILE}`, await formatCode(code)]]);
 }

@@ -6,13 +6,26 @@
 //   operations it calls; signing and account-group discovery are imported only by signed rows.
 // - `table.gen.ts`: every row by operationId and the types of the typed `request()`.
 // - `client.gen.ts`: `AscendexClient`, one method per operation.
-import { banner, formatCode, jsdoc, kebab, resolveRef, packageNames } from '@ascendex-toolkit/codegen-core';
+import {
+  banner,
+  formatCode,
+  jsdoc,
+  kebab,
+  resolveRef,
+  packageNames,
+  runtimeImport,
+} from '@ascendex-toolkit/codegen-core';
 /** @import { OpenApiDocument, Operation, Schema, SpecModel, OperationSymbols } from '@ascendex-toolkit/codegen-core' */
 
 const GENERATOR = 'tools/gen-client';
 const SOURCE = 'spec/openapi.yaml';
 /** The operation the account group is discovered through. */
 const DISCOVERY = 'getAccountInfo';
+/** The operation `syncClock` measures the clock offset through (it reports `requestReceiveAt`);
+ * packages/client/src/sync-clock.ts names it too, for the standalone `syncClock`. */
+const CLOCK = 'getExchangeLatency';
+/** The client's runtime entry, as each generated file imports it. */
+const runtime = (/** @type {string} */ file) => runtimeImport('@ascendex-toolkit/client', file);
 
 /**
  * The assertion of an operation's success envelope: the client checks a code-0 answer against it
@@ -116,7 +129,8 @@ function models({ openapi, operations }) {
 }
 
 /**
- * The `<Op>Input` type: path and query fields (without `accountGroup`) and body fields side by side.
+ * The `<Op>Input` type: path and query fields (without `accountGroup`) and body fields side by side,
+ * written out with `Expand` so that a hover shows the fields, not the intersection.
  * @param {OperationModel} m
  */
 function inputType(m) {
@@ -128,7 +142,7 @@ function inputType(m) {
       : m.fillTime === 'orders'
         ? `OrdersWithOptionalTime<${m.types.body}>`
         : m.types.body;
-  return `${params} & ${body}`;
+  return `Expand<${params} & ${body}>`;
 }
 
 /** @param {OperationModel} m */
@@ -198,6 +212,7 @@ function row(m) {
     `assertSuccess: ${m.asserts.success}`,
     `auth: ${x.signed ? `{ prehash: '${x.prehash}', sign: signRequest }` : 'undefined'}`,
     `discoverAccountGroup: ${m.discoverWith ?? 'undefined'}`,
+    `errors: apiErrors`,
   ];
   return `${jsdoc(`The operation table's row of ${m.id}.`)}export const ${m.row}: OperationSpec = {\n${fields.join(',\n')}\n};\n`;
 }
@@ -219,7 +234,10 @@ function tagFile(tag, ops) {
     ...(ops.some((m) => m.hasBody) ? ['stringifyJson'] : []),
   ];
   const helpers = [
+    'ClientCore',
+    'CallOptions',
     'OperationSpec',
+    ...(ops.some((m) => m.hasBody) ? ['Expand'] : []),
     ...(ops.some((m) => m.x.singleOrList) ? ['SingleOrList'] : []),
     ...(ops.some((m) => m.fillTime === 'body') ? ['WithOptionalTime'] : []),
     ...(ops.some((m) => m.fillTime === 'orders') ? ['OrdersWithOptionalTime'] : []),
@@ -229,11 +247,8 @@ function tagFile(tag, ops) {
   const imports = [
     `import type { ${types.join(', ')} } from '${packageNames.types}';`,
     `import { ${validators.join(', ')} } from '${packageNames.validators}';`,
-    `import { call } from '../../core/request.js';`,
-    `import type { ClientCore } from '../../core/client-core.js';`,
-    `import type { CallOptions } from '../../core/options.js';`,
-    `import type { ${helpers.join(', ')} } from '../../core/operation.js';`,
-    ...(ops.some((m) => m.x.signed) ? [`import { signRequest } from '../../core/signing.js';`] : []),
+    `import { call, ${ops.some((m) => m.x.signed) ? 'signRequest, ' : ''}${helpers.map((h) => `type ${h}`).join(', ')} } from '${runtime(`operations/${kebab(tag)}.gen.ts`)}';`,
+    `import { apiErrors } from '../errors.gen.js';`,
     ...(discoveryRow && !discoveryHere ? [`import { ${discoveryRow} } from './account.gen.js';`] : []),
   ];
   // The discovery row comes first so that rows of the same file can refer to it.
@@ -265,7 +280,7 @@ function tableFile(all) {
   const dataTypes = all.map((m) => m.types.data);
   return `${banner(GENERATOR, [SOURCE])}
 import type { ${dataTypes.join(', ')} } from '${packageNames.types}';
-import type { CallArgs, OperationSpec } from '../core/operation.js';
+import type { CallArgs, OperationSpec } from '${runtime('table.gen.ts')}';
 ${imports.join('\n')}
 
 ${jsdoc('Every REST operation by operationId: the data the request core runs.')}export const operationTable = {
@@ -297,20 +312,18 @@ function clientFile(all) {
     ([tag, ops]) =>
       `import { ${ops.map((m) => `${m.fn} as ${m.fn}Call, type ${m.input}`).join(', ')} } from './operations/${kebab(tag)}.gen.js';`,
   );
-  const helpers = ['SingleOrList'];
+  const clock = all.find((m) => m.id === CLOCK);
+  if (!clock) throw new Error(`no operation ${CLOCK} to measure the clock offset through`);
   const methods = all.map((m) => {
     const s = signature(m);
     return `${docOf(m)}${m.id}${s.generics}(${s.params}): Promise<${s.result}> {\n  return ${m.fn}Call(this, params, options);\n}\n`;
   });
   return `${banner(GENERATOR, [SOURCE])}
 import type { ${all.map((m) => m.types.data).join(', ')} } from '${packageNames.types}';
-import { ClientCore } from '../core/client-core.js';
-import { call } from '../core/request.js';
-import { syncClock } from '../core/clock.js';
-import type { CallOptions } from '../core/options.js';
-import type { ${helpers.join(', ')} } from '../core/operation.js';
+import { ClientCore, call, measureClockOffset, type CallOptions, type SingleOrList } from '${runtime('client.gen.ts')}';
 import { operationTable, type OperationArgs, type OperationId, type OperationResults } from './table.gen.js';
 ${imports.join('\n')}
+import { ${clock.row} } from './operations/${kebab(clock.tag)}.gen.js';
 
 ${jsdoc(
   'The AscendEX Pro REST client: one method per operation, named by its operationId, taking one',
@@ -326,7 +339,7 @@ ${jsdoc(
   'Measures the offset between this machine and the server clock (getExchangeLatency) and applies it',
   'to signatures and order times from then on. Returns the offset in ms.',
 )}syncClock(options?: CallOptions): Promise<number> {
-  return syncClock(this, options);
+  return measureClockOffset(this, ${clock.row}, options);
 }
 }
 `;

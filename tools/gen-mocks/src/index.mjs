@@ -7,7 +7,7 @@
 //   (the spec's first success example) and its error scenarios by reason;
 // - `http/<tag>.gen.ts`: one typed `handle<OperationId>(override?, options?)` per operation, and
 //   `http/index.gen.ts` with all of them and the `handlers` list.
-import { banner, formatCode, specModel, kebab, jsdoc } from '@ascendex-toolkit/codegen-core';
+import { banner, formatCode, specModel, kebab, jsdoc, runtimeImport } from '@ascendex-toolkit/codegen-core';
 import { toJsLiteral } from '@ascendex-toolkit/gen-spec';
 /** @import { OperationModel, SpecModel, SpecObject } from '@ascendex-toolkit/codegen-core' */
 
@@ -15,6 +15,8 @@ export const outDir = 'packages/mocks/src/generated';
 const GENERATOR = 'tools/gen-mocks';
 const SOURCES = ['spec/openapi.yaml'];
 const head = banner(GENERATOR, SOURCES) + '\n';
+/** The mocks' runtime entry, as each generated file imports it. */
+const runtime = (/** @type {string} */ file) => runtimeImport('@ascendex-toolkit/mocks', file);
 
 /** The reason every request field without its own `x-ascendex-invalid` is refused with (REST). */
 const FALLBACK_REASON = 'INVALID_REQUEST_DATA';
@@ -45,9 +47,10 @@ function mswPaths(route, accountGroup) {
 }
 
 /**
- * The error scenarios of one operation by reason: the spec's error examples as they are, then an
- * envelope built from the catalog for each other reason the operation documents (its fields'
- * `x-ascendex-invalid`, the fallback refusal, and the auth refusals of signed operations).
+ * The error scenarios of one operation by reason: the spec's error examples as they are, then the
+ * catalog code of each other reason the operation documents (its fields' `x-ascendex-invalid`, the
+ * fallback refusal, and the auth refusals of signed operations); the mocks answer a code with the
+ * catalog's entry for it (@ascendex-toolkit/types' `errorCatalog`), so the catalog is not copied here.
  * @param {SpecModel} model
  * @param {OperationModel} operation
  * @returns {Map<string, unknown>}
@@ -63,8 +66,7 @@ function errorScenarios({ errorOfReason }, { id, params, body, x, responseExampl
   if (x.signed) reasons.push(...AUTH_REASONS);
   for (const reason of reasons) {
     if (scenarios.has(reason)) continue;
-    const entry = errorOfReason(reason, id);
-    scenarios.set(reason, { code: entry.code, reason, message: entry.description });
+    scenarios.set(reason, errorOfReason(reason, id).code);
   }
   return scenarios;
 }
@@ -79,6 +81,7 @@ function operationEntry(model, operation) {
   if (!success) throw new Error(`${id}: no success example to answer with`);
   const errors = errorScenarios(model, operation);
   const fields = [
+    `id: '${id}'`,
     `tag: ${JSON.stringify(op.tags[0])}`,
     `methods: ${JSON.stringify([method, ...(x.alsoAccepts?.methods ?? [])])}`,
     `paths: ${JSON.stringify(mswPaths(route, x.accountGroup))}`,
@@ -101,7 +104,7 @@ function handlerFunction({ id, op, x, method, route, symbols }) {
       'Answers the override when given, else the chosen error scenario, else the backend, else the spec example.',
     ) +
     `export function ${symbols.mocks.handler}(override?: OperationOverride<'${id}'>, options?: HttpMockOptions): HttpHandler {\n` +
-    `  return operationHandler('${id}', override, options);\n}\n`
+    `  return operationHandlerOf(mockOperations.${id}, override, options);\n}\n`
   );
 }
 
@@ -116,12 +119,16 @@ export async function generate(model = specModel()) {
 
   const table =
     head +
-    `import type { MockOperationTable } from '../http/operation-table.js';\n\n` +
+    `import type { MockOperationTable, OperationOverrideOf } from '${runtime('operations.gen.ts')}';\n\n` +
     jsdoc(
       'Every REST operation as the mocks answer it: routes (MSW patterns), signing, payload kind, the',
       'default success body and the error scenarios by reason.',
     ) +
-    `export const mockOperations = {\n${operations.map((o) => operationEntry(model, o)).join(',\n')}\n} satisfies MockOperationTable;\n`;
+    `export const mockOperations = {\n${operations.map((o) => operationEntry(model, o)).join(',\n')}\n} satisfies MockOperationTable;\n\n` +
+    jsdoc('The error scenarios an operation can be told to answer with.', '@public') +
+    `export type OperationErrorReason<Op extends keyof typeof mockOperations> = keyof (typeof mockOperations)[Op]['errors'] & string;\n\n` +
+    jsdoc('A per-test override of one operation.', '@public') +
+    `export type OperationOverride<Op extends keyof typeof mockOperations> = OperationOverrideOf<Op, OperationErrorReason<Op>>;\n`;
   files.set(`${outDir}/operations.gen.ts`, await formatCode(table));
 
   /** @type {Map<string, OperationModel[]>} */
@@ -129,9 +136,14 @@ export async function generate(model = specModel()) {
   for (const o of operations) byTag.set(o.tag, [...(byTag.get(o.tag) ?? []), o]);
   const imports =
     `import type { HttpHandler } from 'msw';\n` +
-    `import { operationHandler, type OperationOverride, type HttpMockOptions } from '../../http/operation-handler.js';\n\n`;
+    `import { mockOperations, type OperationOverride } from '../operations.gen.js';\n`;
   for (const [tag, ops] of byTag) {
-    const code = head + imports + ops.map(handlerFunction).join('\n');
+    const file = `http/${kebab(tag)}.gen.ts`;
+    const code =
+      head +
+      imports +
+      `import { operationHandlerOf, type HttpMockOptions } from '${runtime(file)}';\n\n` +
+      ops.map(handlerFunction).join('\n');
     files.set(`${outDir}/http/${kebab(tag)}.gen.ts`, await formatCode(code));
   }
   const index =

@@ -2,7 +2,7 @@
 // The raw documents (JSON and YAML) are what other teams' tools load; the `.gen.ts` modules hold
 // the same values as typed data (bigints exact) for the package's entry point.
 import { createHash } from 'node:crypto';
-import { banner, specModel } from '@ascendex-toolkit/codegen-core';
+import { banner, runtimeImport, specModel } from '@ascendex-toolkit/codegen-core';
 import { assertSelfContained } from './self-contained.mjs';
 import { toJson, toYaml, toJsLiteral, assertRoundTrip } from './serialize.mjs';
 /** @import { SpecModel } from '@ascendex-toolkit/codegen-core' */
@@ -36,14 +36,16 @@ function addRaw(files, base, value, sources, formats) {
  * A typed data module: `export const <name>: <type> = <value>;`.
  * @param {string[]} sources
  * @param {string} name
- * @param {string} type a type exported by src/types.ts
+ * @param {string} type a type exported by src/types.ts (the package's runtime entry), maybe with
+ *   type arguments and `[]`
  * @param {unknown} value
  * @param {string} doc the JSDoc line
  * @param {string} [declarations] code before the constant
  */
 function dataModule(sources, name, type, value, doc, declarations = '') {
-  const typeName = type.replace(/\[\]$/, '');
-  return `${codeBanner(sources)}import type { ${typeName} } from '../types.js';\n\n${declarations}/** ${doc} */\nexport const ${name}: ${type} = ${toJsLiteral(value)};\n`;
+  const typeName = type.replace(/(<.*>)?(\[\])?$/, '');
+  const from = runtimeImport('@ascendex-toolkit/spec', 'data.gen.ts'); // every data module sits at src/generated/
+  return `${codeBanner(sources)}import type { ${typeName} } from '${from}';\n\n${declarations}/** ${doc} */\nexport const ${name}: ${type} = ${toJsLiteral(value)};\n`;
 }
 
 /**
@@ -87,7 +89,7 @@ export async function generate(model = specModel()) {
     dataModule(
       [sources.discrepancies],
       'discrepancies',
-      'DiscrepancyEntry[]',
+      'DiscrepancyEntry<DiscrepancyArea>[]',
       entries,
       'The discrepancy log: where the exchange docs contradict themselves and what the spec does.',
       `/** The parts of the API the discrepancy log has a file for. */\nexport type DiscrepancyArea = ${areas.map((a) => JSON.stringify(a)).join(' | ')};\n\n`,

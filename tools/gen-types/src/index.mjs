@@ -25,14 +25,11 @@ async function file(sources, code) {
 export async function generate(model = specModel()) {
   const { openapi, asyncapi, sources } = model;
   const files = new Map();
-  const { components, restPaths, aliases } = await convertSchemas(openapi, asyncapi);
+  const { components, restPaths, aliases, schemaNames, operationTypes } = await convertSchemas(openapi, asyncapi);
   const both = [sources.openapi, sources.asyncapi];
-  files.set(`${outDir}/schemas.gen.ts`, await file(both, `${components}\n\n${aliases}\n`));
-  files.set(
-    `${outDir}/rest/paths.gen.ts`,
-    await file([sources.openapi], `import type { components } from '../schemas.gen.js';\n\n${restPaths}`),
-  );
-  for (const [tag, code] of restTypeFiles(model)) {
+  files.set(`${outDir}/schemas.gen.ts`, await file(both, `${aliases}\n\n${components}\n`));
+  files.set(`${outDir}/rest/paths.gen.ts`, await file([sources.openapi], restPaths));
+  for (const [tag, code] of restTypeFiles(model, operationTypes, schemaNames)) {
     files.set(`${outDir}/rest/${tag}.gen.ts`, await file([sources.openapi], code));
   }
   files.set(`${outDir}/enums.gen.ts`, await file([sources.enums], enumsSource(model.enums)));

@@ -1,4 +1,3 @@
-/// <reference path="./asyncapi-generator.d.ts" />
 // Renders the local AsyncAPI template (tools/asyncapi-template) with the AsyncAPI generator (2.x),
 // driven through the generator's library API: `renderAsyncapiTemplate`, exported alone as
 // `@ascendex-toolkit/gen-types/render-asyncapi-template`. gen-types renders the WebSocket structure

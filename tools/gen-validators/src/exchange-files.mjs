@@ -1,7 +1,14 @@
 // Files of the exchange-side request profile (packages/validators/src/generated/exchange): ajv
 // standalone modules for every REST request part and client message, read as the exchange reads
 // them (exchange-profile.mjs), and the tables the hand-written runtime (src/exchange.ts) runs.
-import { jsdoc, formatCode, validatorSymbols, typesSymbols, packageNames } from '@ascendex-toolkit/codegen-core';
+import {
+  jsdoc,
+  formatCode,
+  validatorSymbols,
+  typesSymbols,
+  packageNames,
+  runtimeImport,
+} from '@ascendex-toolkit/codegen-core';
 import { compileValidatorModules, SHARED } from './standalone.mjs';
 import { restEntries } from './entries.mjs';
 import { validateModuleFiles, VALIDATE } from './validate-module.mjs';
@@ -67,9 +74,10 @@ export async function exchangeProfileFiles(model, { dir, head, ajvOptions = {} }
   if (code.has(SHARED))
     files.set(`${dir}/${SHARED}${VALIDATE}`, head(['spec/openapi.yaml', 'spec/asyncapi.yaml']) + code.get(SHARED));
 
+  // A refusal is written as its catalog code only: its reason (and the rest of the entry) is read
+  // from the catalog of @ascendex-toolkit/types at run time, so the pair is never copied here.
   /** @param {string} reason */
-  const refusal = (reason) =>
-    `{ reason: '${reason}', code: ${model.errorOfReason(reason, 'the exchange profile').code} }`;
+  const refusal = (reason) => `${model.errorOfReason(reason, 'the exchange profile').code}`;
   /** @param {{ name: string }} entry */
   const validate = (entry) => validatorSymbols(entry.name).validate;
 
@@ -84,8 +92,8 @@ export async function exchangeProfileFiles(model, { dir, head, ajvOptions = {} }
   });
   const messageNames = clientMessages.map((m) => m.name);
   const table = [
-    `import type { ${typesSymbols.operations}, ${messageNames.join(', ')} } from '${packageNames.types}';`,
-    `import type { ValidateFunction } from '../../runtime/ajv-issues.js';`,
+    `import type { ${typesSymbols.operations}, ${typesSymbols.knownErrorCode}, ${messageNames.join(', ')} } from '${packageNames.types}';`,
+    `import type { ValidateFunction } from '${runtimeImport(packageNames.validators, 'exchange/profile.gen.ts')}';`,
     `import { ${rest.map(validate).join(', ')} } from './rest.validate.gen.js';`,
     `import { ${ws.map(validate).join(', ')} } from './ws.validate.gen.js';`,
     '',
@@ -118,16 +126,22 @@ export async function exchangeProfileFiles(model, { dir, head, ajvOptions = {} }
         .join('\n')}\n] as const;`,
     jsdoc('Client message name -> its type (as our client sends it; the exchange side may see extra fields).') +
       `export interface ExchangeClientMessageMap {\n${messageNames.map((n) => `  ${n}: ${n};`).join('\n')}\n}`,
-    jsdoc('The refusal the exchange answers for an invalid value of these fields (`x-ascendex-invalid`).') +
-      `export const invalidFieldRefusals: Readonly<Record<string, { readonly reason: string; readonly code: number }>> = {\n${[
+    jsdoc(
+      'The catalog code of the refusal the exchange answers for an invalid value of these fields',
+      '(`x-ascendex-invalid`).',
+    ) +
+      `export const invalidFieldRefusals: Readonly<Record<string, ${typesSymbols.knownErrorCode}>> = {\n${[
         ...model.invalidFieldReasons,
       ]
         .map(([field, reason]) => `  ${field}: ${refusal(reason)},`)
         .join('\n')}\n};`,
-    jsdoc('The refusal for anything else: a REST request, a WebSocket message, a body that is not JSON.') +
+    jsdoc(
+      'The catalog code of the refusal for anything else: a REST request, a WebSocket message, a body',
+      'that is not JSON.',
+    ) +
       `export const fallbackRefusals = {\n${Object.entries(FALLBACK_REASONS)
         .map(([k, reason]) => `  ${k}: ${refusal(reason)},`)
-        .join('\n')}\n} as const;`,
+        .join('\n')}\n} as const satisfies Record<string, ${typesSymbols.knownErrorCode}>;`,
   ].join('\n');
   files.set(`${dir}/profile.gen.ts`, await formatCode(head(['spec/openapi.yaml', 'spec/asyncapi.yaml']) + table));
   return files;

@@ -7,7 +7,9 @@ import {
   validatorSymbols,
   typesSymbols,
   packageNames,
+  runtimeImport,
 } from '@ascendex-toolkit/codegen-core';
+import path from 'node:path';
 import { compileValidatorModules, SHARED } from './standalone.mjs';
 import { restEntries, wsEntries } from './entries.mjs';
 import { dispatchTable } from './dispatch.mjs';
@@ -21,6 +23,7 @@ import { frameReaders } from './readers.mjs';
 export const outDir = 'packages/validators/src/generated';
 const GENERATOR = 'tools/gen-validators';
 const TYPES = packageNames.types;
+const PACKAGE = packageNames.validators;
 
 /** @param {string[]} sources */
 const head = (sources) => banner(GENERATOR, sources) + '\n';
@@ -45,7 +48,7 @@ async function group(dir, base, entries, js, sources) {
   const validates = names.map((n) => validatorSymbols(n).validate);
   const guards = [
     `import type { ${names.join(', ')} } from '${TYPES}';`,
-    `import { assertValid } from '../../runtime/guard.js';`,
+    `import { assertValid } from '${runtimeImport(PACKAGE, `${path.basename(dir)}/${base}.gen.ts`)}';`,
     `import { ${validates.join(', ')} } from './${base}.validate.gen.js';`,
     '',
     `export { ${validates.join(', ')} };`,
@@ -95,7 +98,7 @@ export async function generate(model = specModel()) {
   const validate = (/** @type {{ name: string }} */ e) => validatorSymbols(e.name).validate;
   const table = [
     `import type { ${typesSymbols.serverMessage} } from '${TYPES}';`,
-    `import type { DispatchEntry } from '../../runtime/dispatch.js';`,
+    `import type { DispatchEntry } from '${runtimeImport(PACKAGE, 'ws/dispatch.gen.ts')}';`,
     `import { ${[...new Set(entries.map(validate))].join(', ')} } from './messages.validate.gen.js';`,
     '',
     jsdoc('The top-level fields whose values tell server messages apart, in order.') +

@@ -9,7 +9,7 @@
 // parseJson gives. That is why compiling a schema here throws on any keyword it does not check
 // (a spec change can never leave a rule unchecked), why unknown and repeated keys give up, and
 // why numbers are read only in the form whose value is certain (digits, no fraction or exponent).
-import { jsdoc, packageNames, toAjvSchema } from '@ascendex-toolkit/codegen-core';
+import { jsdoc, packageNames, runtimeImport, toAjvSchema } from '@ascendex-toolkit/codegen-core';
 import { dispatchTable } from './dispatch.mjs';
 import { patternMatcherCode } from './pattern-matcher.mjs';
 /** @import { Schema, SpecModel } from '@ascendex-toolkit/codegen-core' */
@@ -296,7 +296,7 @@ export function frameReaders(model) {
   );
   return [
     `import type { ServerMessageMap } from '${packageNames.types}';`,
-    `import { JsonCursor } from '../../runtime/json-cursor.js';`,
+    `import { JsonCursor } from '${runtimeImport(packageNames.validators, 'ws/readers.gen.ts')}';`,
     '',
     jsdoc('The server messages a frame reader reads.') + `export type HotServerMessageName = ${union};`,
     jsdoc('A message read by its frame reader, valid, with its kind.') +
@@ -321,6 +321,9 @@ export function frameReaders(model) {
     '    c.pos = 0;',
     '    switch (m) {',
     ...cases,
+    '      default:',
+    '        // Any other kind: the general path reads it.',
+    '        break;',
     '    }',
     '  }',
     "  c.reset('');",

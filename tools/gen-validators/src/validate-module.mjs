@@ -1,6 +1,6 @@
 // The two files of one group of precompiled validators: the code and its declarations. Both the
 // strict validators and the exchange-side profile are written through this.
-import { formatCode, validatorSymbols } from '@ascendex-toolkit/codegen-core';
+import { formatCode, packageNames, runtimeImport, validatorSymbols } from '@ascendex-toolkit/codegen-core';
 
 /** File name ending of precompiled validator modules (tools/dev/copy-generated-js.mjs copies them). */
 export const VALIDATE = '.validate.gen.js';
@@ -15,7 +15,7 @@ export const VALIDATE = '.validate.gen.js';
  */
 export async function validateModuleFiles({ dir, base, names, js, head }) {
   const dts = [
-    `import type { ValidateFunction } from '../../runtime/ajv-issues.js';`,
+    `import type { ValidateFunction } from '${runtimeImport(packageNames.validators, `${dir.split('/src/generated/')[1]}/${base}.validate.gen.d.ts`)}';`,
     '',
     ...names.map((name) => `export declare const ${validatorSymbols(name).validate}: ValidateFunction;`),
   ].join('\n');

@@ -13,14 +13,16 @@ const fixture = fileURLToPath(new URL('../fixtures/consumer', import.meta.url));
 const manifest = (relative) => JSON.parse(readFileSync(path.join(root, relative, 'package.json'), 'utf8'));
 
 /**
- * The consumer's package.json: the tarballs, the mocks' peer msw, `ws` for Node 20, and the
- * compiler, at the versions the workspace itself uses. No `overrides`: unlike pnpm, npm picks the
+ * The consumer's package.json: the tarballs, the mocks' peer msw, `ws` for Node 20, the compiler
+ * and vitest (the README's test example), at the versions the workspace itself uses: what the
+ * READMEs' `npm install` lines name (test/consumer.test.mjs checks it). No `overrides`: unlike pnpm, npm picks the
  * newest release of msw's `@inquirer/*` dependencies whose `engines` the running Node satisfies,
  * so `engine-strict` installs on Node 20 without the workspace's pins (packages/mocks/README.md,
  * "Node 20").
  * @param {Record<string, string>} tarballs package name -> tarball path
  */
 export function consumerManifest(tarballs) {
+  const root = manifest('.');
   const client = manifest('packages/client');
   const mocks = manifest('packages/mocks');
   return {
@@ -34,6 +36,7 @@ export function consumerManifest(tarballs) {
     },
     devDependencies: {
       typescript: client.devDependencies.typescript,
+      vitest: root.devDependencies.vitest,
       '@types/node': client.devDependencies['@types/node'],
       '@types/ws': client.devDependencies['@types/ws'],
     },

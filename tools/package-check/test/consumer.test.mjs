@@ -5,10 +5,15 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createConsumerProject } from '../src/consumer-project.mjs';
+import { createRequire } from 'node:module';
+import { repositoryBlocks } from '@ascendex-toolkit/docs-check/markdown-files';
+import { startMockServerProcess } from '@ascendex-toolkit/docs-check/mock-server';
+import { consumerManifest, createConsumerProject } from '../src/consumer-project.mjs';
 import { nodeBinary, nodeVersions } from '../src/node-binaries.mjs';
-import { run } from '../src/run.mjs';
+import { readmeInstalls, writeReadmeApps } from '../src/readme-apps.mjs';
+import { cleanEnv, run } from '../src/run.mjs';
 
 const tarballs = inject('tarballs');
 
@@ -27,6 +32,13 @@ describe('a consumer project outside the workspace', () => {
     console.log(`consumer: npm install ${Math.round(installMs)} ms`);
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('installs only what the READMEs tell a user to install', () => {
+    const manifest = consumerManifest(tarballs);
+    const installed = [...Object.keys(manifest.dependencies), ...Object.keys(manifest.devDependencies)];
+    const told = readmeInstalls(repositoryBlocks());
+    expect(installed.filter((name) => !told.has(name))).toEqual([]);
+  });
 
   it('type-checks and compiles with tsc (strict, NodeNext, library declarations checked)', async () => {
     const tsc = await run(process.execPath, [path.join(dir, 'node_modules/typescript/bin/tsc'), '-p', dir]);
@@ -52,6 +64,69 @@ describe('a consumer project outside the workspace', () => {
     expect(result.stdout).toMatch(/^refused: [A-Z_]+$/m);
     expect(result.stdout).toMatch(/^websocket: depth BTC\/USDT seqnum \d+$/m);
     expect(result.stdout).toMatch(/^consumer: ok$/m);
+  });
+
+  describe('the README apps: every ts run and ts vitest block, as the READMEs say to build and run them', () => {
+    // A folder of the project with the root README's tsconfig.json and one file per block.
+    const appsDir = path.join(dir, 'readme-apps');
+    /** @type {ReturnType<typeof writeReadmeApps>} */
+    let apps;
+    beforeAll(() => {
+      apps = writeReadmeApps(appsDir);
+    });
+
+    it('compile with tsc and the README tsconfig.json (strict, NodeNext, the libraries checked)', async () => {
+      expect(apps.runs.map((r) => r.block.file)).toEqual(
+        expect.arrayContaining(['packages/client/README.md', 'packages/contract/README.md']),
+      );
+      const tsc = await run(process.execPath, [path.join(dir, 'node_modules/typescript/bin/tsc'), '-p', appsDir]);
+      expect(tsc.status, `${tsc.stdout}${tsc.stderr}`).toBe(0);
+    });
+
+    it.each([process.versions.node, ...nodeVersions])(
+      'run against ascendex-mock and pass with vitest on Node %s',
+      async (version) => {
+        const node = /** @type {string} */ (nodes[version]);
+        const mocks = path.join(dir, 'node_modules/@ascendex-toolkit/mocks');
+        const bin = path.join(
+          mocks,
+          createRequire(import.meta.url)(path.join(mocks, 'package.json')).bin['ascendex-mock'],
+        );
+        const server = await startMockServerProcess(bin, { node });
+        try {
+          for (const { block, script } of apps.runs) {
+            const result = await run(node, [script], {
+              cwd: appsDir,
+              env: { ...cleanEnv(), ...server.env },
+              timeoutMs: 60_000,
+            });
+            expect(
+              result.status,
+              `${block.file}:${block.line} on Node ${version}\n${result.stdout}${result.stderr}`,
+            ).toBe(0);
+          }
+        } finally {
+          await server.stop();
+        }
+        // As each block's first line says to run it (`npx vitest run --exclude 'dist/**'`).
+        const args = [...new Set(apps.tests.map((t) => JSON.stringify(t.args)))];
+        expect(args).toHaveLength(1);
+        const vitest = await run(
+          node,
+          [path.join(dir, 'node_modules/vitest/vitest.mjs'), ...(apps.tests[0]?.args ?? [])],
+          {
+            cwd: appsDir,
+            timeoutMs: 120_000,
+          },
+        );
+        const output = stripVTControlCharacters(`${vitest.stdout}${vitest.stderr}`);
+        expect(vitest.status, output).toBe(0);
+        expect(output).toMatch(new RegExp(`Test Files +${apps.tests.length} passed \\(${apps.tests.length}\\)`));
+        console.log(
+          `consumer: ${apps.runs.length} README apps and ${apps.tests.length} vitest file(s) on Node ${version}`,
+        );
+      },
+    );
   });
 
   it('has the ascendex-mock bin, which serves the public REST API', async () => {

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { attwTarball, dataFileEntrypoints, manifestProblems, publintTarball } from '../src/lint.mjs';
+import { tarballSourceMapProblems } from '../src/source-maps.mjs';
 import { runOrThrow } from '../src/run.mjs';
 import { publishablePackages } from '../src/workspace.mjs';
 
@@ -33,6 +34,12 @@ describe.each(publishablePackages().map((pkg) => /** @type {const} */ ([pkg.name
   it('passes are-the-types-wrong (ESM-only profile)', async () => {
     const { ok, report } = await attwTarball(tarball(), dataFileEntrypoints(pkg.manifest.exports));
     expect(ok, report).toBe(true);
+  });
+
+  it('ships every source map its files name, each with its sources inlined or shipped', async () => {
+    const { maps, sources, problems } = await tarballSourceMapProblems(tarball());
+    expect(problems).toEqual([]);
+    console.log(`${name}: ${maps} source maps, ${sources} sources, all shipped or inlined`);
   });
 });
 
@@ -86,6 +93,15 @@ describe('a broken package', () => {
     expect(manifestProblems(manifest)).toEqual(
       expect.arrayContaining(['no "license"', 'no "files"', 'no "sideEffects"', 'no "engines.node"']),
     );
+  });
+
+  it('is rejected by the source map check (a map without its source, a map that is not shipped)', async () => {
+    const { maps, problems } = await tarballSourceMapProblems(tarball);
+    expect(maps).toBe(1);
+    expect(problems).toEqual([
+      'lib/other.js: its source map other.js.map is not in the package',
+      'lib/index.js.map: source ../src/index.ts is neither in the package nor inlined (a stale map from an earlier build? rm -rf dist and build again)',
+    ]);
   });
 
   it('is rejected by are-the-types-wrong', async () => {

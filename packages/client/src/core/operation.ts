@@ -3,9 +3,10 @@
 // strict validators; signing and account-group discovery are referenced only by the rows that need
 // them, so an app that calls public operations only never bundles them.
 import type { CallOptions } from './options.js';
+import type { PayloadKind } from '@ascendex-toolkit/validators';
+import type { ApiErrorTable } from './api-error.js';
 
-/** Where the payload of a success body sits (`x-ascendex.payload`). @public */
-export type PayloadKind = 'data' | 'info' | 'body' | 'none';
+export type { PayloadKind };
 
 /** Signs `<timestamp>+<prehash>` with a secret: base64 HMAC-SHA256 (core/signing.ts). */
 export type RequestSigner = (secret: string, timestamp: string, prehash: string) => Promise<string>;
@@ -42,6 +43,8 @@ export interface OperationSpec {
   readonly auth: { readonly prehash: string; readonly sign: RequestSigner } | undefined;
   /** Operations under `/{accountGroup}`: the operation the group is discovered through. */
   readonly discoverAccountGroup: OperationSpec | undefined;
+  /** The error classes of the catalog, which an answer's error envelope becomes (generated/errors.gen.ts). */
+  readonly errors: ApiErrorTable;
 }
 
 /** The payload of a `singleOrList` operation: one item for one id without a comma, else a list. @public */
@@ -52,6 +55,12 @@ export type SingleOrList<S, Data> = [S] extends [undefined]
     : S extends `${string},${string}`
       ? Extract<Data, readonly unknown[]>
       : Exclude<Data, readonly unknown[]>;
+
+/**
+ * `T` written out as one object type (each member of a union on its own), so that an editor shows
+ * an input's fields rather than the intersection it is built from. @public
+ */
+export type Expand<T> = T extends unknown ? { [K in keyof T]: T[K] } : never;
 
 /** `T` with `time` optional (the client fills it in from its clock). @public */
 export type WithOptionalTime<T> = T extends { time: unknown } ? Omit<T, 'time'> & { time?: T['time'] } : T;

@@ -68,7 +68,7 @@ export function readAnswer(op: OperationSpec, answer: HttpAnswer, context: Answe
   }
   if (isObject(body) && typeof body.code === 'number' && body.code !== 0) {
     const envelope = redactor.value(body) as { code: number; reason?: string; message?: string; info?: unknown };
-    throw apiErrorFrom(envelope, { operationId: op.id, status, ...kept() });
+    throw apiErrorFrom(op.errors, envelope, { operationId: op.id, status, ...kept() });
   }
   if (status < 200 || status > 299) {
     const meta: AnswerMeta = {

@@ -38,11 +38,7 @@ import type {
   ListHistoryOrdersV2Data,
   ListHistoryOrdersV2LegacyData,
 } from '@ascendex-toolkit/types';
-import { ClientCore } from '../core/client-core.js';
-import { call } from '../core/request.js';
-import { syncClock } from '../core/clock.js';
-import type { CallOptions } from '../core/options.js';
-import type { SingleOrList } from '../core/operation.js';
+import { ClientCore, call, measureClockOffset, type CallOptions, type SingleOrList } from '../runtime.js';
 import { operationTable, type OperationArgs, type OperationId, type OperationResults } from './table.gen.js';
 import {
   listAssets as listAssetsCall,
@@ -128,6 +124,7 @@ import {
   listHistoryOrdersV2Legacy as listHistoryOrdersV2LegacyCall,
   type ListHistoryOrdersV2LegacyInput,
 } from './operations/order.gen.js';
+import { getExchangeLatencyOperation } from './operations/exchange-info.gen.js';
 
 /**
  * The AscendEX Pro REST client: one method per operation, named by its operationId, taking one
@@ -467,6 +464,6 @@ export class AscendexClient extends ClientCore {
    * to signatures and order times from then on. Returns the offset in ms.
    */
   syncClock(options?: CallOptions): Promise<number> {
-    return syncClock(this, options);
+    return measureClockOffset(this, getExchangeLatencyOperation, options);
   }
 }

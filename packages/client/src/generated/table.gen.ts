@@ -38,7 +38,7 @@ import type {
   ListHistoryOrdersV2Data,
   ListHistoryOrdersV2LegacyData,
 } from '@ascendex-toolkit/types';
-import type { CallArgs, OperationSpec } from '../core/operation.js';
+import type { CallArgs, OperationSpec } from '../runtime.js';
 import {
   listAssetsOperation,
   listProductsOperation,

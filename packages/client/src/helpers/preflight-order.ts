@@ -5,6 +5,7 @@ import type { Product } from '@ascendex-toolkit/types';
 import { ValidationError } from '@ascendex-toolkit/validators';
 import { checkProductRules, type RuleInput } from '@ascendex-toolkit/validators/orders';
 import { apiErrorFrom } from '../core/api-error.js';
+import { apiErrors } from '../generated/errors.gen.js';
 import { AscendexRequestError } from '../core/errors.js';
 
 /** The order fields the pre-flight check reads (every `placeOrder` body has them). @public */
@@ -47,5 +48,5 @@ export function preflightOrder(order: PreflightOrder, product: PreflightProduct,
       ]),
     );
   }
-  if (breach) throw apiErrorFrom(breach, { operationId, status: 0 });
+  if (breach) throw apiErrorFrom(apiErrors, breach, { operationId, status: 0 });
 }

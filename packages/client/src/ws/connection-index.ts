@@ -25,7 +25,7 @@ export {
   AscendexWsFrameError,
 } from './errors.js';
 export type { WebSocketConstructor, WebSocketLike } from './socket.js';
-export { wildcardMatcher } from './topics.js';
+export { wildcardMatcher } from '@ascendex-toolkit/validators';
 export {
   wsChannels,
   type WsChannelName,

@@ -22,14 +22,6 @@ export interface WebSocketLike {
  */
 export type WebSocketConstructor = new (url: string, options?: { headers: Record<string, string> }) => WebSocketLike;
 
-/** The text of a message event (`ws` and browsers may deliver binary frames; the exchange sends text). */
-export async function frameText(data: unknown): Promise<string> {
-  if (typeof data === 'string') return data;
-  if (typeof Blob !== 'undefined' && data instanceof Blob) return data.text();
-  if (Array.isArray(data)) return data.map((part) => new TextDecoder().decode(part as Uint8Array)).join('');
-  return new TextDecoder().decode(data as ArrayBuffer | Uint8Array);
-}
-
 /** The implementation to use when none is given: the global one, if the runtime has it. */
 export function globalWebSocket(): WebSocketConstructor | undefined {
   return (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket;

@@ -1,8 +1,7 @@
 // Topics: the `ch` strings of `sub`/`unsub` requests, built from the generated channel table, and
 // the per-symbol topic keys a subscription covers (`trades:BTC/USDT`, `bar:1:ETH/USDT`,
 // `order:cash`), which is also how an arriving data message finds its subscriptions.
-import type { AccountCategory } from '@ascendex-toolkit/types';
-import { wsChannels, type WsChannelName, type WsChannelParams } from '../generated/ws/channels.gen.js';
+import { wsChannels, type WsChannelName } from '../generated/ws/channels.gen.js';
 import { AscendexWsUsageError } from './errors.js';
 
 /** The exchange takes up to ten comma-separated symbols in one subscription (the `symbol` parameter's description). */
@@ -56,24 +55,6 @@ export function channelString(set: TopicSet, topics: readonly string[]): string 
   return fillTopic(set.channel, { ...set.fixed, symbol: symbols.join(',') });
 }
 
-/**
- * The topics an `unsub` pattern names, as the exchange reads it: `*` in place of an argument
- * matches any value, leaving trailing arguments out matches everything (`depth`, `bar:1`,
- * `bar:*:ASD/USDT`), and a comma list matches each of its values.
- */
-export function wildcardMatcher(pattern: string): (topic: string) => boolean {
-  const wanted = pattern.split(':');
-  return (topic) => {
-    const parts = topic.split(':');
-    if (parts[0] !== wanted[0]) return false;
-    for (let i = 1; i < wanted.length; i++) {
-      const want = wanted[i]!;
-      if (want !== '*' && !want.split(',').includes(parts[i] ?? '')) return false;
-    }
-    return true;
-  };
-}
-
 /** The topic key an arriving data message belongs to, or undefined when the message names none (`ref-px`). */
 export function topicOfMessage(channel: WsChannelName, message: Record<string, unknown>): string | undefined {
   switch (channel) {
@@ -87,6 +68,3 @@ export function topicOfMessage(channel: WsChannelName, message: Record<string, u
       return `${channel}:${String(message.symbol)}`;
   }
 }
-
-/** The order channel of an account category: a `cash` subscription must never receive margin messages. */
-export const orderParams = (category: AccountCategory): WsChannelParams['order'] => ({ account: category });

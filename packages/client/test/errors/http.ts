@@ -5,7 +5,12 @@
 import { defaultAccount, mockOperations, type MockAccount } from '@ascendex-toolkit/mocks';
 import { sign, signedMessage } from '@ascendex-toolkit/validators/auth';
 import { parseJson } from '@ascendex-toolkit/validators/json';
-import { apiErrorFrom } from '../../src/core/api-error.js';
+import { apiErrorFrom as apiErrorOf } from '../../src/core/api-error.js';
+import { apiErrors } from '../../src/generated/errors.gen.js';
+
+/** The request core's mapping, with the catalog's table the operation rows carry. */
+const apiErrorFrom = (body: Parameters<typeof apiErrorOf>[1], meta: Parameters<typeof apiErrorOf>[2]) =>
+  apiErrorOf(apiErrors, body, meta);
 
 export const BASE_URL = 'https://ascendex.com';
 

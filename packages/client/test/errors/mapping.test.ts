@@ -15,7 +15,8 @@ import {
 } from '@ascendex-toolkit/mocks';
 import { errorCatalog, type BatchOrderErrorItem } from '@ascendex-toolkit/types';
 import { AscendexError } from '@ascendex-toolkit/validators';
-import { apiErrorFrom } from '../../src/core/api-error.js';
+import { apiErrorFrom as apiErrorOf } from '../../src/core/api-error.js';
+import { apiErrors } from '../../src/generated/errors.gen.js';
 import { AscendexApiError, AscendexTimeoutError } from '../../src/core/errors.js';
 import {
   AuthError,
@@ -28,6 +29,10 @@ import {
   SystemError,
 } from '../../src/errors-and-helpers.js';
 import { call } from './http.js';
+
+/** The request core's mapping, with the catalog's table the operation rows carry. */
+const apiErrorFrom = (body: Parameters<typeof apiErrorOf>[1], meta: Parameters<typeof apiErrorOf>[2]) =>
+  apiErrorOf(apiErrors, body, meta);
 
 const classes = { GeneralError, FormatError, AuthError, OrderError, MarginError, SystemError, BehaviorError };
 const meta = { operationId: 'placeOrder', status: 200 };

@@ -2,7 +2,7 @@
 // check is the refusal the exchange answers with, and the predicted server order id is the id the
 // exchange gives the order.
 import { describe, expect, it } from 'vitest';
-import { createMockExchange, defaultAccount, mockOperations } from '@ascendex-toolkit/mocks';
+import { createMockExchange, defaultAccount } from '@ascendex-toolkit/mocks';
 import type { ListProductsResponse, PlaceOrderArgs, Product } from '@ascendex-toolkit/types';
 import { assertListProductsResponse } from '@ascendex-toolkit/validators';
 import { AscendexRequestError } from '../../src/core/errors.js';

@@ -26,7 +26,7 @@ import {
 import { FakeTimers } from '../support/fake-timers.js';
 import { findLeaks, textsOf } from '../support/leaks.js';
 import { rememberApiKey } from '../support/leak-recorder.js';
-import { hold, json, reset, startServer, stream, text, type Answer, type ScriptedServer } from './scripted-server.js';
+import { hold, json, reset, startServer, stream, text, type ScriptedServer } from './scripted-server.js';
 
 const KEY = 'hostile-api-key-5c1f0b7e2d9a44';
 const SECRET = 'hostile-secret-8f3b1a6c4e0d9b2a7f5e';
@@ -40,7 +40,6 @@ const depthOf = (symbol: string) => ({
   data: { m: 'depth-snapshot', symbol, data: { seqnum: 1, ts: T, asks: [], bids: [] } },
 });
 const DEPTH = depthOf('ASD/USDT');
-const BALANCE = { code: 0, data: [] };
 const ORDER = {
   accountCategory: 'cash',
   symbol: 'BTC/USDT',
@@ -599,7 +598,7 @@ describe('abort in every phase: the call rejects at once, the reason as cause', 
 describe('concurrency', () => {
   it('200 concurrent calls answered in reverse order: each gets its own answer', async () => {
     const { client } = clientOf();
-    const held: (() => void)[] = [];
+    const held: (() => void | Promise<void>)[] = [];
     main.script((res, seen) => {
       const symbol = new URL(seen.url, main.origin).searchParams.get('symbol')!;
       held.push(() => json(depthOf(symbol))(res, seen, 0, undefined as never));
@@ -607,7 +606,7 @@ describe('concurrency', () => {
     const symbols = Array.from({ length: 200 }, (_, i) => `S${i}/USDT`);
     const calls = Promise.all(symbols.map((symbol) => client.getDepth({ symbol })));
     await main.request(200);
-    for (const answer of held.reverse()) answer();
+    for (const answer of held.reverse()) await answer();
     const answers = await calls;
     expect(answers.map((a) => a.symbol)).toEqual(symbols);
     expect(main.seen).toHaveLength(200);

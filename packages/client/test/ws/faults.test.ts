@@ -20,7 +20,7 @@ import {
 } from '../../src/ws/connection-index.js';
 import { OrderBook, followOrderBook, type DepthUpdate, type ResyncEvent } from '../../src/ws/book-index.js';
 import { watchOrderBook } from '../../src/ws/index.js';
-import { ReferenceBook, generateMarket, snapshotAfter } from './support/book-stream.js';
+import { generateMarket, snapshotAfter } from './support/book-stream.js';
 import { FakeScheduler, settle } from './support/fake-scheduler.js';
 import { fakeWebSocket } from './support/fake-socket.js';
 import { handFedSource } from './support/hand-fed-source.js';
@@ -134,12 +134,12 @@ describe('fault 3: liveness is any frame', () => {
     const { updates } = generateMarket({ seed: 3, updates: 300 });
     for (const update of updates) {
       // One depth message a second, straight from the session.
-      if (streaming) mock.sessions[0]!.deliver({ kind: 'market', topic: 'depth:BTC/USDT', message: update as never });
+      if (streaming) mock.sessions()[0]!.deliver({ kind: 'market', topic: 'depth:BTC/USDT', message: update as never });
       await fake.advance(1_000);
     }
     expect(reconnects).toBe(0);
     expect(c.state).toBe('ready');
-    expect(mock.sessions).toHaveLength(1);
+    expect(mock.sessions()).toHaveLength(1);
     expect(invalid.length).toBe(20); // one client ping every 15 s, each answered with a bare pong
     expect(invalid.every((f) => f.error.name === 'ValidationError')).toBe(true);
     expect(depth.queued + depth.dropped).toBe(streaming ? 300 : 0);

@@ -1,18 +1,31 @@
 // The whole set of HTTP handlers from one options object, and the answer to paths the spec lacks.
 import { http, type HttpHandler } from 'msw';
 import type { RestOperationId } from '@ascendex-toolkit/validators/exchange';
-import { mockOperations } from '../generated/operations.gen.js';
+import { mockOperations, type OperationOverride } from '../generated/operations.gen.js';
 import type { MockOperation } from './operation-table.js';
 import {
   answersMethod,
   jsonResponse,
   matchPaths,
-  operationHandler,
+  operationHandlerOf,
   type HttpMockOptions,
 } from './operation-handler.js';
 import { methodNotAllowed, notFoundEnvelope } from './refusals.js';
 
 const operations = Object.values(mockOperations) as MockOperation[];
+
+/**
+ * The MSW handler of one REST operation, by operationId: matches its methods and routes (with and
+ * without the account group) on the configured origin, and answers like the exchange.
+ * @public
+ */
+export function operationHandler<Op extends RestOperationId>(
+  operationId: Op,
+  override?: OperationOverride<Op>,
+  options: HttpMockOptions = {},
+): HttpHandler {
+  return operationHandlerOf<Op>(mockOperations[operationId], override, options);
+}
 
 /** The methods the exchange answers on a URL's path (HEAD with GET), upper case; empty for a path it does not serve. */
 function allowedMethods(url: string, baseUrl: string | undefined): string[] {

@@ -1,20 +1,13 @@
 // The HTTP side of @ascendex-toolkit/mocks: generated handlers per operation and the factory behind them.
 export * from '../generated/http/index.gen.js';
-export { mockOperations } from '../generated/operations.gen.js';
+export { mockOperations, type OperationOverride, type OperationErrorReason } from '../generated/operations.gen.js';
 export {
-  operationHandler,
   DEFAULT_BASE_URL,
   type HttpMockOptions,
-  type OperationOverride,
+  type OperationOverrideOf,
   type OperationResolver,
 } from './operation-handler.js';
-export { createHttpHandlers, notFoundHandler, notFoundEnvelope } from './handlers.js';
+export { createHttpHandlers, notFoundHandler, notFoundEnvelope, operationHandler } from './handlers.js';
 export { DEFAULT_MAX_BODY_BYTES } from './refusals.js';
 export { authRefusal, type AuthProblem } from './auth-refusal.js';
-export type {
-  MockOperation,
-  MockOperationTable,
-  OperationErrorReason,
-  OperationResponse,
-  PayloadKind,
-} from './operation-table.js';
+export type { MockOperation, MockOperationTable, OperationResponse, PayloadKind } from './operation-table.js';

@@ -2,7 +2,7 @@
 // the way the exchange does (route, signature, parameters and body exchange-side) and answers it
 // with the per-test override, an error scenario, the backend, or the spec's example, in that order.
 import { delay, http, HttpResponse, matchRequestUrl, type HttpHandler } from 'msw';
-import { stringifyJson } from '@ascendex-toolkit/validators';
+import { AscendexError, stringifyJson } from '@ascendex-toolkit/validators';
 import {
   checkRestParams,
   parseRestBody,
@@ -11,11 +11,11 @@ import {
 } from '@ascendex-toolkit/validators/exchange';
 import { checkSignature } from '@ascendex-toolkit/validators/auth';
 import { defaultAccount, type MockAccount, type MockBackend, type RestAnswer, type RestRequest } from '../backend.js';
-import { mockOperations } from '../generated/operations.gen.js';
 import { clockAnswers } from './answers/exchange-info.js';
 import { authRefusal, type AuthProblem } from './auth-refusal.js';
 import { bodyTooLarge, DEFAULT_MAX_BODY_BYTES, groupMismatch } from './refusals.js';
-import type { MockOperation, OperationErrorReason, OperationResponse } from './operation-table.js';
+import { errorCatalog } from '@ascendex-toolkit/types';
+import type { MockOperation, OperationResponse } from './operation-table.js';
 
 /** The exchange's origin, which the handlers answer by default. @public */
 export const DEFAULT_BASE_URL = 'https://ascendex.com';
@@ -45,12 +45,16 @@ export type OperationResolver<Op extends RestOperationId> = (
   request: RestRequest<Op>,
 ) => OperationResponse<Op> | Promise<OperationResponse<Op>>;
 
-/** A per-test override of one operation. @public */
-export interface OperationOverride<Op extends RestOperationId> {
+/**
+ * A per-test override of one operation, with the reasons of its error scenarios (`OperationOverride`
+ * of the generated table names them per operation).
+ * @public
+ */
+export interface OperationOverrideOf<Op extends RestOperationId, Reason extends string = string> {
   /** The whole 200 body to answer with, or a resolver computing it; wins over everything else. */
   readonly response?: OperationResponse<Op> | OperationResolver<Op>;
   /** Answer with this documented error scenario (the exchange's error envelope). */
-  readonly error?: OperationErrorReason<Op>;
+  readonly error?: Reason;
   /** Delay before answering, ms (instead of the options' `latencyMs`). */
   readonly latencyMs?: number;
 }
@@ -111,11 +115,20 @@ async function authenticate(
   return problem ? { problem } : { account: known };
 }
 
+/** The envelope of an error scenario: the spec's example, or the catalog's entry of its code. */
+function scenarioBody(operation: MockOperation, reason: string): unknown {
+  const scenario = operation.errors[reason];
+  if (scenario === undefined) throw new AscendexError(`${operation.id} has no error scenario ${reason}`);
+  if (typeof scenario !== 'number') return scenario;
+  const entry = errorCatalog[scenario];
+  return { code: scenario, reason: entry.reason, message: entry.description };
+}
+
 async function answer<Op extends RestOperationId>(
   operationId: Op,
   operation: MockOperation,
   request: Request,
-  override: OperationOverride<Op> | undefined,
+  override: OperationOverrideOf<Op> | undefined,
   options: HttpMockOptions,
 ): Promise<Response> {
   const pathParams = matchPaths(request.url, operation.paths, options.baseUrl) ?? {};
@@ -154,7 +167,7 @@ async function answer<Op extends RestOperationId>(
     const value = typeof response === 'function' ? await (response as OperationResolver<Op>)(checked) : response;
     return jsonResponse(value);
   }
-  if (error !== undefined) return jsonResponse(operation.errors[error]);
+  if (error !== undefined) return jsonResponse(scenarioBody(operation, error));
   const fromBackend: RestAnswer | undefined = options.backend?.handleRest(checked as unknown as RestRequest);
   if (fromBackend) return jsonResponse(fromBackend.body, fromBackend.status);
   // The latency measurement echoes the request's time even without a backend: from the configured
@@ -177,16 +190,17 @@ export function answersMethod(operation: MockOperation, method: string): boolean
 }
 
 /**
- * The MSW handler of one REST operation: matches its methods and routes (with and without the
- * account group) on the configured origin, and answers like the exchange.
- * @public
+ * The MSW handler of one REST operation, given its row of the operation table: matches its methods
+ * and routes (with and without the account group) on the configured origin, and answers like the
+ * exchange. (`operationHandler(operationId)` looks the row up.)
+ * @internal the generated `handle<OperationId>` call this with their row
  */
-export function operationHandler<Op extends RestOperationId>(
-  operationId: Op,
-  override?: OperationOverride<Op>,
+export function operationHandlerOf<Op extends RestOperationId>(
+  operation: MockOperation,
+  override?: OperationOverrideOf<Op>,
   options: HttpMockOptions = {},
 ): HttpHandler {
-  const operation: MockOperation = mockOperations[operationId];
+  const operationId = operation.id as Op;
   return http.all(
     ({ request }) => {
       if (!answersMethod(operation, request.method)) return false;

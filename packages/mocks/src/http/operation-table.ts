@@ -1,15 +1,16 @@
 // The shape of the generated operation table (src/generated/operations.gen.ts) and the types derived
-// from it per operation.
-import type { operations } from '@ascendex-toolkit/types';
+// from it per operation. The types derived from the table's values (which error scenarios each
+// operation has) are generated beside it: this runtime module never imports generated code.
+import type { KnownErrorCode, operations } from '@ascendex-toolkit/types';
+import type { PayloadKind } from '@ascendex-toolkit/validators';
 import type { RestOperationId } from '@ascendex-toolkit/validators/exchange';
 import type { ExchangeErrorFields } from '../backend.js';
-import type { mockOperations } from '../generated/operations.gen.js';
 
-/** Where an operation's success payload sits (`x-ascendex.payload`). @public */
-export type PayloadKind = 'data' | 'info' | 'body' | 'none';
+export type { PayloadKind };
 
 /** How the mocks answer one REST operation. @public */
 export interface MockOperation {
+  readonly id: RestOperationId;
   readonly tag: string;
   /** Lower-case HTTP methods the exchange answers, the documented one first. */
   readonly methods: readonly string[];
@@ -23,8 +24,9 @@ export interface MockOperation {
   readonly payload: PayloadKind;
   /** The default success body (the spec's first success example). */
   readonly example: unknown;
-  /** The error scenarios by reason: the spec's error examples, else envelopes from the catalog. */
-  readonly errors: Readonly<Record<string, ExchangeErrorFields & Readonly<Record<string, unknown>>>>;
+  /** The error scenarios by reason: the spec's error examples as they are, else the catalog code
+   * whose entry (code, reason, description as the message) is answered. */
+  readonly errors: Readonly<Record<string, KnownErrorCode | (ExchangeErrorFields & Readonly<Record<string, unknown>>)>>;
 }
 
 /** The generated table: every REST operation. @public */
@@ -33,6 +35,3 @@ export type MockOperationTable = { readonly [Op in RestOperationId]: MockOperati
 /** The whole 200 body of an operation: its success envelope or an error envelope (`<Op>Response`). @public */
 export type OperationResponse<Op extends RestOperationId> =
   operations[Op]['responses'][200]['content']['application/json'];
-
-/** The error scenarios an operation can be told to answer with. @public */
-export type OperationErrorReason<Op extends RestOperationId> = keyof (typeof mockOperations)[Op]['errors'] & string;

@@ -3,13 +3,14 @@
 // `--experimental-websocket`); it cannot read connection headers, so header authentication is for
 // the standalone server, and sessions here authenticate with the `auth` message.
 import { ws, type WebSocketHandler } from 'msw';
+import { frameText, streamPath } from '@ascendex-toolkit/validators';
 import type { ExchangeEvent } from '../backend.js';
 import { broadcastFaults, type WsFaults } from './session/faults.js';
 import { createWsSession } from './session/session.js';
 import type { WsSession, WsSessionOptions } from './session/options.js';
 
-/** The stream path under the base URL (public) or under `/{accountGroup}` (account group). */
-export const streamPath = '/api/pro/v1/stream';
+/** The stream path under the base URL (public) or under `/{accountGroup}` (account group). @public */
+export { streamPath };
 
 /** @public */
 export interface WsHandlersOptions extends Omit<
@@ -18,6 +19,11 @@ export interface WsHandlersOptions extends Omit<
 > {
   /** The WebSocket origin to intercept. Default `wss://ascendex.com`. */
   readonly baseUrl?: string;
+  /**
+   * Rewrites every frame a session sends before the client gets it, e.g. to play an exchange that
+   * answers pings with pongs lacking fields. Default: frames as the session writes them.
+   */
+  readonly rewriteOutgoing?: (text: string) => string;
 }
 
 /** @public */
@@ -32,19 +38,13 @@ export interface WsMocks {
   readonly faults: WsFaults;
 }
 
-const textOf = async (data: unknown): Promise<string> => {
-  if (typeof data === 'string') return data;
-  if (data instanceof Blob) return data.text();
-  return new TextDecoder().decode(data as ArrayBuffer);
-};
-
 /**
  * Creates the MSW WebSocket handlers of the stream endpoint, each connection bridged to a mock
  * exchange session.
  * @public
  */
 export function createWsHandlers(options: WsHandlersOptions = {}): WsMocks {
-  const { baseUrl = 'wss://ascendex.com', ...sessionOptions } = options;
+  const { baseUrl = 'wss://ascendex.com', rewriteOutgoing = (text: string) => text, ...sessionOptions } = options;
   const origin = baseUrl.replace(/\/+$/, '');
   const live = new Set<WsSession>();
   const { faults, lasting } = broadcastFaults(() => live);
@@ -56,14 +56,14 @@ export function createWsHandlers(options: WsHandlersOptions = {}): WsMocks {
         ...sessionOptions,
         accountGroup: typeof group === 'string' ? group : undefined,
         faults: { ...lasting },
-        send: (text) => client.send(text),
+        send: (text) => client.send(rewriteOutgoing(text)),
         // MSW delivers sends in a microtask and drops them once closing: close after them.
         close: (code, reason) => queueMicrotask(() => client.close(code, reason)),
       });
       live.add(session);
       // Frames are handled in arrival order by the session's own queue.
       client.addEventListener('message', (event) => {
-        void textOf(event.data).then((text) => session.receive(text));
+        void frameText(event.data).then((text) => session.receive(text));
       });
       client.addEventListener('close', () => {
         session.close();

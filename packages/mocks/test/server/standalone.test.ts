@@ -97,7 +97,11 @@ async function session(url: string) {
     const result = validateServerMessage(frame);
     if (!result.ok) invalid.push(`${result.error.message}: ${data.toString().slice(0, 200)}`);
     frames.push(frame);
-    for (const w of [...waiters]) if (w.test(frame)) (waiters.splice(waiters.indexOf(w), 1), w.resolve(frame));
+    for (const w of [...waiters]) {
+      if (!w.test(frame)) continue;
+      waiters.splice(waiters.indexOf(w), 1);
+      w.resolve(frame);
+    }
   });
   await once(socket, 'open');
   const next = (test: (f: any) => boolean, ms = 5000) =>

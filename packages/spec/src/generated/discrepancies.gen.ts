@@ -6,7 +6,7 @@ import type { DiscrepancyEntry } from '../types.js';
 export type DiscrepancyArea = "behaviour" | "optional-fields" | "rest" | "shared" | "traffic" | "ws";
 
 /** The discrepancy log: where the exchange docs contradict themselves and what the spec does. */
-export const discrepancies: DiscrepancyEntry[] = [
+export const discrepancies: DiscrepancyEntry<DiscrepancyArea>[] = [
   {
     "area": "behaviour",
     "id": "timestamp-upper-bound",

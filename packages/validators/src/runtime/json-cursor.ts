@@ -142,9 +142,8 @@ export class JsonCursor {
    */
   integer(bigint: boolean): number | bigint | undefined {
     const text = this.text;
-    let pos = this.pos;
     let c = this.peek();
-    pos = this.pos;
+    let pos = this.pos;
     const start = pos;
     const negative = c === 45; /* - */
     if (negative) c = text.charCodeAt(++pos);

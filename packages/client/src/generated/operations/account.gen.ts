@@ -19,11 +19,8 @@ import {
   assertGetFeeBySymbolResponse,
   assertGetFeeBySymbolSuccess,
 } from '@ascendex-toolkit/validators';
-import { call } from '../../core/request.js';
-import type { ClientCore } from '../../core/client-core.js';
-import type { CallOptions } from '../../core/options.js';
-import type { OperationSpec } from '../../core/operation.js';
-import { signRequest } from '../../core/signing.js';
+import { call, signRequest, type ClientCore, type CallOptions, type OperationSpec } from '../../runtime.js';
+import { apiErrors } from '../errors.gen.js';
 
 /**
  * What getAccountInfo takes: path, query and body fields side by side.
@@ -51,6 +48,7 @@ export const getAccountInfoOperation: OperationSpec = {
   assertSuccess: assertGetAccountInfoSuccess,
   auth: { prehash: 'info', sign: signRequest },
   discoverAccountGroup: undefined,
+  errors: apiErrors,
 };
 /**
  * Account information of the API key
@@ -90,6 +88,7 @@ export const getVipFeeScheduleOperation: OperationSpec = {
   assertSuccess: assertGetVipFeeScheduleSuccess,
   auth: { prehash: 'fee', sign: signRequest },
   discoverAccountGroup: getAccountInfoOperation,
+  errors: apiErrors,
 };
 /**
  * VIP level and generic spot fee rates
@@ -129,6 +128,7 @@ export const getFeeBySymbolOperation: OperationSpec = {
   assertSuccess: assertGetFeeBySymbolSuccess,
   auth: { prehash: 'fee', sign: signRequest },
   discoverAccountGroup: getAccountInfoOperation,
+  errors: apiErrors,
 };
 /**
  * Spot fee rates by symbol

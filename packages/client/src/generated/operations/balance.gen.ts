@@ -51,11 +51,15 @@ import {
   assertGetBalanceHistorySuccess,
   stringifyJson,
 } from '@ascendex-toolkit/validators';
-import { call } from '../../core/request.js';
-import type { ClientCore } from '../../core/client-core.js';
-import type { CallOptions } from '../../core/options.js';
-import type { OperationSpec } from '../../core/operation.js';
-import { signRequest } from '../../core/signing.js';
+import {
+  call,
+  signRequest,
+  type ClientCore,
+  type CallOptions,
+  type OperationSpec,
+  type Expand,
+} from '../../runtime.js';
+import { apiErrors } from '../errors.gen.js';
 import { getAccountInfoOperation } from './account.gen.js';
 
 /**
@@ -84,6 +88,7 @@ export const getCashBalanceOperation: OperationSpec = {
   assertSuccess: assertGetCashBalanceSuccess,
   auth: { prehash: 'balance', sign: signRequest },
   discoverAccountGroup: getAccountInfoOperation,
+  errors: apiErrors,
 };
 /**
  * Cash account balances
@@ -123,6 +128,7 @@ export const getMarginBalanceOperation: OperationSpec = {
   assertSuccess: assertGetMarginBalanceSuccess,
   auth: { prehash: 'balance', sign: signRequest },
   discoverAccountGroup: getAccountInfoOperation,
+  errors: apiErrors,
 };
 /**
  * Margin account balances
@@ -162,6 +168,7 @@ export const getMarginRiskOperation: OperationSpec = {
   assertSuccess: assertGetMarginRiskSuccess,
   auth: { prehash: 'margin/risk', sign: signRequest },
   discoverAccountGroup: getAccountInfoOperation,
+  errors: apiErrors,
 };
 /**
  * Margin account risk profile
@@ -178,7 +185,7 @@ export function getMarginRisk(
 /**
  * What transferBalance takes: path, query and body fields side by side.
  */
-export type TransferBalanceInput = Omit<TransferBalanceParams, 'accountGroup'> & TransferBalanceBody;
+export type TransferBalanceInput = Expand<Omit<TransferBalanceParams, 'accountGroup'> & TransferBalanceBody>;
 /**
  * The operation table's row of transferBalance.
  */
@@ -201,6 +208,7 @@ export const transferBalanceOperation: OperationSpec = {
   assertSuccess: assertTransferBalanceSuccess,
   auth: { prehash: 'transfer', sign: signRequest },
   discoverAccountGroup: getAccountInfoOperation,
+  errors: apiErrors,
 };
 /**
  * Transfer between own accounts
@@ -217,8 +225,9 @@ export function transferBalance(
 /**
  * What transferSubuserBalance takes: path, query and body fields side by side.
  */
-export type TransferSubuserBalanceInput = Omit<TransferSubuserBalanceParams, 'accountGroup'> &
-  TransferSubuserBalanceBody;
+export type TransferSubuserBalanceInput = Expand<
+  Omit<TransferSubuserBalanceParams, 'accountGroup'> & TransferSubuserBalanceBody
+>;
 /**
  * The operation table's row of transferSubuserBalance.
  */
@@ -241,6 +250,7 @@ export const transferSubuserBalanceOperation: OperationSpec = {
   assertSuccess: assertTransferSubuserBalanceSuccess,
   auth: { prehash: 'subuser-transfer', sign: signRequest },
   discoverAccountGroup: getAccountInfoOperation,
+  errors: apiErrors,
 };
 /**
  * Transfer between parent user and sub-users
@@ -257,8 +267,9 @@ export function transferSubuserBalance(
 /**
  * What getSubuserTransferHistory takes: path, query and body fields side by side.
  */
-export type GetSubuserTransferHistoryInput = Omit<GetSubuserTransferHistoryParams, 'accountGroup'> &
-  GetSubuserTransferHistoryBody;
+export type GetSubuserTransferHistoryInput = Expand<
+  Omit<GetSubuserTransferHistoryParams, 'accountGroup'> & GetSubuserTransferHistoryBody
+>;
 /**
  * The operation table's row of getSubuserTransferHistory.
  */
@@ -281,6 +292,7 @@ export const getSubuserTransferHistoryOperation: OperationSpec = {
   assertSuccess: assertGetSubuserTransferHistorySuccess,
   auth: { prehash: 'subuser-transfer-hist', sign: signRequest },
   discoverAccountGroup: getAccountInfoOperation,
+  errors: apiErrors,
 };
 /**
  * History of transfers between users
@@ -320,6 +332,7 @@ export const getBalanceSnapshotOperation: OperationSpec = {
   assertSuccess: assertGetBalanceSnapshotSuccess,
   auth: { prehash: 'data/v1/{accountCategory}/balance/snapshot', sign: signRequest },
   discoverAccountGroup: undefined,
+  errors: apiErrors,
 };
 /**
  * Daily balance snapshot
@@ -359,6 +372,7 @@ export const getBalanceHistoryOperation: OperationSpec = {
   assertSuccess: assertGetBalanceHistorySuccess,
   auth: { prehash: 'data/v1/{accountCategory}/balance/history', sign: signRequest },
   discoverAccountGroup: undefined,
+  errors: apiErrors,
 };
 /**
  * Intraday balance changes from order fills and balance events

@@ -19,10 +19,8 @@ import {
   assertGetRiskLimitInfoV2Response,
   assertGetRiskLimitInfoV2Success,
 } from '@ascendex-toolkit/validators';
-import { call } from '../../core/request.js';
-import type { ClientCore } from '../../core/client-core.js';
-import type { CallOptions } from '../../core/options.js';
-import type { OperationSpec } from '../../core/operation.js';
+import { call, type ClientCore, type CallOptions, type OperationSpec } from '../../runtime.js';
+import { apiErrors } from '../errors.gen.js';
 
 /**
  * What getExchangeLatency takes: path, query and body fields side by side.
@@ -50,6 +48,7 @@ export const getExchangeLatencyOperation: OperationSpec = {
   assertSuccess: assertGetExchangeLatencySuccess,
   auth: undefined,
   discoverAccountGroup: undefined,
+  errors: apiErrors,
 };
 /**
  * Measure latency to the exchange
@@ -89,6 +88,7 @@ export const getRiskLimitInfoOperation: OperationSpec = {
   assertSuccess: assertGetRiskLimitInfoSuccess,
   auth: undefined,
   discoverAccountGroup: undefined,
+  errors: apiErrors,
 };
 /**
  * WebSocket ban status of an IP (v1)
@@ -129,6 +129,7 @@ export const getRiskLimitInfoV2Operation: OperationSpec = {
   assertSuccess: assertGetRiskLimitInfoV2Success,
   auth: undefined,
   discoverAccountGroup: undefined,
+  errors: apiErrors,
 };
 /**
  * WebSocket ban status and message thresholds of an IP

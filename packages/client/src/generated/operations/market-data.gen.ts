@@ -49,10 +49,8 @@ import {
   assertGetMarketTradesResponse,
   assertGetMarketTradesSuccess,
 } from '@ascendex-toolkit/validators';
-import { call } from '../../core/request.js';
-import type { ClientCore } from '../../core/client-core.js';
-import type { CallOptions } from '../../core/options.js';
-import type { OperationSpec, SingleOrList } from '../../core/operation.js';
+import { call, type ClientCore, type CallOptions, type OperationSpec, type SingleOrList } from '../../runtime.js';
+import { apiErrors } from '../errors.gen.js';
 
 /**
  * What listAssets takes: path, query and body fields side by side.
@@ -80,6 +78,7 @@ export const listAssetsOperation: OperationSpec = {
   assertSuccess: assertListAssetsSuccess,
   auth: undefined,
   discoverAccountGroup: undefined,
+  errors: apiErrors,
 };
 /**
  * List all assets
@@ -119,6 +118,7 @@ export const listProductsOperation: OperationSpec = {
   assertSuccess: assertListProductsSuccess,
   auth: undefined,
   discoverAccountGroup: undefined,
+  errors: apiErrors,
 };
 /**
  * List all products of an account category
@@ -158,6 +158,7 @@ export const listProductsLegacyOperation: OperationSpec = {
   assertSuccess: assertListProductsLegacySuccess,
   auth: undefined,
   discoverAccountGroup: undefined,
+  errors: apiErrors,
 };
 /**
  * List all products (route from before the cash/margin split)
@@ -198,6 +199,7 @@ export const getTickerOperation: OperationSpec = {
   assertSuccess: assertGetTickerSuccess,
   auth: undefined,
   discoverAccountGroup: undefined,
+  errors: apiErrors,
 };
 /**
  * 24-hour ticker of spot symbols
@@ -238,6 +240,7 @@ export const getTickerV1Operation: OperationSpec = {
   assertSuccess: assertGetTickerV1Success,
   auth: undefined,
   discoverAccountGroup: undefined,
+  errors: apiErrors,
 };
 /**
  * 24-hour ticker (old route, all symbols)
@@ -279,6 +282,7 @@ export const listBarIntervalsOperation: OperationSpec = {
   assertSuccess: assertListBarIntervalsSuccess,
   auth: undefined,
   discoverAccountGroup: undefined,
+  errors: apiErrors,
 };
 /**
  * Supported bar intervals
@@ -318,6 +322,7 @@ export const getBarHistoryOperation: OperationSpec = {
   assertSuccess: assertGetBarHistorySuccess,
   auth: undefined,
   discoverAccountGroup: undefined,
+  errors: apiErrors,
 };
 /**
  * Historical bars of a symbol
@@ -357,6 +362,7 @@ export const getDepthOperation: OperationSpec = {
   assertSuccess: assertGetDepthSuccess,
   auth: undefined,
   discoverAccountGroup: undefined,
+  errors: apiErrors,
 };
 /**
  * Order book snapshot
@@ -392,6 +398,7 @@ export const getMarketTradesOperation: OperationSpec = {
   assertSuccess: assertGetMarketTradesSuccess,
   auth: undefined,
   discoverAccountGroup: undefined,
+  errors: apiErrors,
 };
 /**
  * Recent market trades of a symbol

@@ -70,17 +70,24 @@ import {
   assertListHistoryOrdersV2LegacySuccess,
   stringifyJson,
 } from '@ascendex-toolkit/validators';
-import { call } from '../../core/request.js';
-import type { ClientCore } from '../../core/client-core.js';
-import type { CallOptions } from '../../core/options.js';
-import type { OperationSpec, SingleOrList, WithOptionalTime, OrdersWithOptionalTime } from '../../core/operation.js';
-import { signRequest } from '../../core/signing.js';
+import {
+  call,
+  signRequest,
+  type ClientCore,
+  type CallOptions,
+  type OperationSpec,
+  type Expand,
+  type SingleOrList,
+  type WithOptionalTime,
+  type OrdersWithOptionalTime,
+} from '../../runtime.js';
+import { apiErrors } from '../errors.gen.js';
 import { getAccountInfoOperation } from './account.gen.js';
 
 /**
  * What placeOrder takes: path, query and body fields side by side.
  */
-export type PlaceOrderInput = Omit<PlaceOrderParams, 'accountGroup'> & WithOptionalTime<PlaceOrderBody>;
+export type PlaceOrderInput = Expand<Omit<PlaceOrderParams, 'accountGroup'> & WithOptionalTime<PlaceOrderBody>>;
 /**
  * The operation table's row of placeOrder.
  */
@@ -103,6 +110,7 @@ export const placeOrderOperation: OperationSpec = {
   assertSuccess: assertPlaceOrderSuccess,
   auth: { prehash: 'order', sign: signRequest },
   discoverAccountGroup: getAccountInfoOperation,
+  errors: apiErrors,
 };
 /**
  * Place an order
@@ -119,7 +127,7 @@ export function placeOrder(
 /**
  * What cancelOrder takes: path, query and body fields side by side.
  */
-export type CancelOrderInput = Omit<CancelOrderParams, 'accountGroup'> & WithOptionalTime<CancelOrderBody>;
+export type CancelOrderInput = Expand<Omit<CancelOrderParams, 'accountGroup'> & WithOptionalTime<CancelOrderBody>>;
 /**
  * The operation table's row of cancelOrder.
  */
@@ -142,6 +150,7 @@ export const cancelOrderOperation: OperationSpec = {
   assertSuccess: assertCancelOrderSuccess,
   auth: { prehash: 'order', sign: signRequest },
   discoverAccountGroup: getAccountInfoOperation,
+  errors: apiErrors,
 };
 /**
  * Cancel an order
@@ -158,7 +167,9 @@ export function cancelOrder(
 /**
  * What cancelAllOrders takes: path, query and body fields side by side.
  */
-export type CancelAllOrdersInput = Omit<CancelAllOrdersParams, 'accountGroup'> & WithOptionalTime<CancelAllOrdersBody>;
+export type CancelAllOrdersInput = Expand<
+  Omit<CancelAllOrdersParams, 'accountGroup'> & WithOptionalTime<CancelAllOrdersBody>
+>;
 /**
  * The operation table's row of cancelAllOrders.
  */
@@ -181,6 +192,7 @@ export const cancelAllOrdersOperation: OperationSpec = {
   assertSuccess: assertCancelAllOrdersSuccess,
   auth: { prehash: 'order/all', sign: signRequest },
   discoverAccountGroup: getAccountInfoOperation,
+  errors: apiErrors,
 };
 /**
  * Cancel all open orders
@@ -197,8 +209,9 @@ export function cancelAllOrders(
 /**
  * What placeBatchOrders takes: path, query and body fields side by side.
  */
-export type PlaceBatchOrdersInput = Omit<PlaceBatchOrdersParams, 'accountGroup'> &
-  OrdersWithOptionalTime<PlaceBatchOrdersBody>;
+export type PlaceBatchOrdersInput = Expand<
+  Omit<PlaceBatchOrdersParams, 'accountGroup'> & OrdersWithOptionalTime<PlaceBatchOrdersBody>
+>;
 /**
  * The operation table's row of placeBatchOrders.
  */
@@ -221,6 +234,7 @@ export const placeBatchOrdersOperation: OperationSpec = {
   assertSuccess: assertPlaceBatchOrdersSuccess,
   auth: { prehash: 'order/batch', sign: signRequest },
   discoverAccountGroup: getAccountInfoOperation,
+  errors: apiErrors,
 };
 /**
  * Place up to ten orders at once
@@ -237,8 +251,9 @@ export function placeBatchOrders(
 /**
  * What cancelBatchOrders takes: path, query and body fields side by side.
  */
-export type CancelBatchOrdersInput = Omit<CancelBatchOrdersParams, 'accountGroup'> &
-  OrdersWithOptionalTime<CancelBatchOrdersBody>;
+export type CancelBatchOrdersInput = Expand<
+  Omit<CancelBatchOrdersParams, 'accountGroup'> & OrdersWithOptionalTime<CancelBatchOrdersBody>
+>;
 /**
  * The operation table's row of cancelBatchOrders.
  */
@@ -261,6 +276,7 @@ export const cancelBatchOrdersOperation: OperationSpec = {
   assertSuccess: assertCancelBatchOrdersSuccess,
   auth: { prehash: 'order/batch', sign: signRequest },
   discoverAccountGroup: getAccountInfoOperation,
+  errors: apiErrors,
 };
 /**
  * Cancel up to ten orders at once
@@ -300,6 +316,7 @@ export const getOrderStatusOperation: OperationSpec = {
   assertSuccess: assertGetOrderStatusSuccess,
   auth: { prehash: 'order/status', sign: signRequest },
   discoverAccountGroup: getAccountInfoOperation,
+  errors: apiErrors,
 };
 /**
  * Status of one or more orders
@@ -340,6 +357,7 @@ export const listOpenOrdersOperation: OperationSpec = {
   assertSuccess: assertListOpenOrdersSuccess,
   auth: { prehash: 'order/open', sign: signRequest },
   discoverAccountGroup: getAccountInfoOperation,
+  errors: apiErrors,
 };
 /**
  * Open orders
@@ -379,6 +397,7 @@ export const listCurrentHistoryOrdersOperation: OperationSpec = {
   assertSuccess: assertListCurrentHistoryOrdersSuccess,
   auth: { prehash: 'order/hist/current', sign: signRequest },
   discoverAccountGroup: getAccountInfoOperation,
+  errors: apiErrors,
 };
 /**
  * Recently finished orders
@@ -418,6 +437,7 @@ export const listHistoryOrdersOperation: OperationSpec = {
   assertSuccess: assertListHistoryOrdersSuccess,
   auth: { prehash: 'order/hist', sign: signRequest },
   discoverAccountGroup: getAccountInfoOperation,
+  errors: apiErrors,
 };
 /**
  * Past orders (deprecated v1)
@@ -458,6 +478,7 @@ export const listHistoryOrdersV2Operation: OperationSpec = {
   assertSuccess: assertListHistoryOrdersV2Success,
   auth: { prehash: 'data/v2/order/hist', sign: signRequest },
   discoverAccountGroup: undefined,
+  errors: apiErrors,
 };
 /**
  * Past orders (v2)
@@ -497,6 +518,7 @@ export const listHistoryOrdersV2LegacyOperation: OperationSpec = {
   assertSuccess: assertListHistoryOrdersV2LegacySuccess,
   auth: { prehash: 'order/hist', sign: signRequest },
   discoverAccountGroup: getAccountInfoOperation,
+  errors: apiErrors,
 };
 /**
  * Past orders (v2, old route under the account group)

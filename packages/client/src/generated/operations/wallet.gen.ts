@@ -14,11 +14,8 @@ import {
   assertListWalletTransactionsResponse,
   assertListWalletTransactionsSuccess,
 } from '@ascendex-toolkit/validators';
-import { call } from '../../core/request.js';
-import type { ClientCore } from '../../core/client-core.js';
-import type { CallOptions } from '../../core/options.js';
-import type { OperationSpec } from '../../core/operation.js';
-import { signRequest } from '../../core/signing.js';
+import { call, signRequest, type ClientCore, type CallOptions, type OperationSpec } from '../../runtime.js';
+import { apiErrors } from '../errors.gen.js';
 
 /**
  * What getDepositAddresses takes: path, query and body fields side by side.
@@ -46,6 +43,7 @@ export const getDepositAddressesOperation: OperationSpec = {
   assertSuccess: assertGetDepositAddressesSuccess,
   auth: { prehash: 'wallet/deposit/address', sign: signRequest },
   discoverAccountGroup: undefined,
+  errors: apiErrors,
 };
 /**
  * Deposit addresses of an asset
@@ -85,6 +83,7 @@ export const listWalletTransactionsOperation: OperationSpec = {
   assertSuccess: assertListWalletTransactionsSuccess,
   auth: { prehash: 'wallet/transactions', sign: signRequest },
   discoverAccountGroup: undefined,
+  errors: apiErrors,
 };
 /**
  * Deposit and withdrawal history

@@ -14,6 +14,7 @@
 import type { ServerMessage } from '@ascendex-toolkit/types';
 import type { AscendexError, NamedServerMessage } from '@ascendex-toolkit/validators';
 import { apiErrorFrom } from '../../core/api-error.js';
+import { apiErrors } from '../../generated/errors.gen.js';
 import { AscendexTimeoutError } from '../../core/errors.js';
 import { wsChannels } from '../../generated/ws/channels.gen.js';
 import { wsMessageKinds } from '../../generated/ws/message-kinds.gen.js';
@@ -328,10 +329,12 @@ export class WsConnection {
         return this.#socket?.send({ op: 'pong' });
       case 'ServerPongMessage':
         return; // proof of life, counted on arrival
+      default:
+        break; // a reply to a request, or a failure: below
     }
     if (kind.kind === 'reply' && this.#requests.settle(message, kind.answers)) return;
     const failure = failureOf(message as unknown as Record<string, unknown>);
-    if (failure) this.#events.emit('error', apiErrorFrom(failure, { operationId: 'ws', status: 0 }));
+    if (failure) this.#events.emit('error', apiErrorFrom(apiErrors, failure, { operationId: 'ws', status: 0 }));
   }
 
   async #onGreeting(generation: number, authenticatedByHeaders: boolean): Promise<void> {

@@ -11,7 +11,7 @@ import {
   type NamedServerMessage,
 } from '@ascendex-toolkit/validators';
 import { AscendexWsFrameError } from '../errors.js';
-import { frameText } from '../socket.js';
+import { frameText } from '@ascendex-toolkit/validators';
 
 /** What reading one frame gave. @internal */
 export type FrameOutcome =

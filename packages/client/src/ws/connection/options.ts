@@ -1,5 +1,6 @@
 // The connection's options read once: defaults filled in, misuse refused with AscendexWsUsageError
 // before anything is sent, the URL built, the signer made (the secret stays in its closure).
+import { streamPath } from '@ascendex-toolkit/validators';
 import { AscendexWsUsageError } from '../errors.js';
 import { realScheduler, type WsScheduler } from '../scheduler.js';
 import { globalWebSocket, type WebSocketConstructor } from '../socket.js';
@@ -7,7 +8,6 @@ import { correctedClock, createAuth, type WsAuth } from './auth.js';
 import type { WsConnectionOptions } from './types.js';
 
 const defaultBaseUrl = 'wss://ascendex.com';
-const streamPath = '/api/pro/v1/stream';
 
 /** What an app without a WebSocket implementation is told. @internal */
 export const noImplementation =

@@ -6,6 +6,7 @@
 import type { ServerMessage } from '@ascendex-toolkit/types';
 import type { AscendexError } from '@ascendex-toolkit/validators';
 import { apiErrorFrom } from '../../core/api-error.js';
+import { apiErrors } from '../../generated/errors.gen.js';
 import { AscendexTimeoutError } from '../../core/errors.js';
 import { wsRequests, type WsRequestKey } from '../../generated/ws/requests.gen.js';
 import { AscendexWsAuthError } from '../errors.js';
@@ -126,7 +127,7 @@ export class PendingRequests {
     if (!failure) pending.resolve(message);
     else if (pending.key === 'auth')
       pending.reject(new AscendexWsAuthError(failure.code, failure.message ?? failure.reason ?? ''));
-    else pending.reject(apiErrorFrom(failure, { operationId: pending.operationId, status: 0 }));
+    else pending.reject(apiErrorFrom(apiErrors, failure, { operationId: pending.operationId, status: 0 }));
     return true;
   }
 

@@ -70,7 +70,10 @@ export function stateStream(
   const queue = new BoundedQueue<WsState>({ limit: 1_000, onReturn: () => off() });
   const push = (state: WsState) => {
     queue.push(state);
-    if (state === WsState.Closed) (off(), queue.end());
+    if (state === WsState.Closed) {
+      off();
+      queue.end();
+    }
   };
   off = listen(({ to }) => push(to));
   push(current);

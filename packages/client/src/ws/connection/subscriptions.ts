@@ -5,7 +5,8 @@
 import type { ServerMessage, ServerMessageName } from '@ascendex-toolkit/types';
 import { type WsChannelName } from '../../generated/ws/channels.gen.js';
 import { AscendexWsUsageError } from '../errors.js';
-import { topicOfMessage, topicSet, wildcardMatcher, type TopicSet } from '../topics.js';
+import { wildcardMatcher } from '@ascendex-toolkit/validators';
+import { topicOfMessage, topicSet, type TopicSet } from '../topics.js';
 import { BoundedQueue } from './bounded-queue.js';
 import type { WsSubscribeChannel, WsSubscription } from './types.js';
 

@@ -3,6 +3,7 @@
 // (`trades:BTC/USDT`, `trades:ETH/USDT`), the same strings `ExchangeEvent.topic` carries, so that an
 // event reaches a session by a set lookup. The `ch` strings reaching here already passed the
 // exchange-side pattern of `parseClientMessage`, so only their structure is read.
+import { wildcardMatcher } from '@ascendex-toolkit/validators';
 import type { ExchangeEvent, MockAccount } from '../../backend.js';
 
 /** Channels only an authenticated session on the account-group URL may subscribe to (`x-ascendex-subscription.requiresAuth`). */
@@ -65,15 +66,7 @@ export function unsubscribeMatcher(ch: string, account: MockAccount | undefined)
       if (topic) pattern[1] = topic.slice('order:'.length);
     }
   }
-  return (topic) => {
-    const parts = topic.split(':');
-    if (parts[0] !== pattern[0]) return false;
-    for (let i = 1; i < pattern.length; i++) {
-      const wanted = pattern[i]!;
-      if (wanted !== '*' && !wanted.split(',').includes(parts[i] ?? '')) return false;
-    }
-    return true;
-  };
+  return wildcardMatcher(pattern.join(':'));
 }
 
 /**

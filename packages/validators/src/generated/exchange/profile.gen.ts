@@ -2,6 +2,7 @@
 
 import type {
   operations,
+  KnownErrorCode,
   WsAuthRequest,
   WsBalanceRequest,
   WsCancelAllRequest,
@@ -19,7 +20,7 @@ import type {
   WsSubscribeRequest,
   WsUnsubscribeRequest,
 } from '@ascendex-toolkit/types';
-import type { ValidateFunction } from '../../runtime/ajv-issues.js';
+import type { ValidateFunction } from '../../runtime/index.js';
 import {
   validateGetAccountInfoParams,
   validateGetVipFeeScheduleParams,
@@ -358,22 +359,24 @@ export interface ExchangeClientMessageMap {
   WsUnsubscribeRequest: WsUnsubscribeRequest;
 }
 /**
- * The refusal the exchange answers for an invalid value of these fields (`x-ascendex-invalid`).
+ * The catalog code of the refusal the exchange answers for an invalid value of these fields
+ * (`x-ascendex-invalid`).
  */
-export const invalidFieldRefusals: Readonly<Record<string, { readonly reason: string; readonly code: number }>> = {
-  orderId: { reason: 'INVALID_ORDER_ID', code: 300006 },
-  orderPrice: { reason: 'INVALID_PRICE', code: 300001 },
-  orderQty: { reason: 'INVALID_QTY', code: 300002 },
-  orderType: { reason: 'INVALID_TYPE', code: 300005 },
-  side: { reason: 'INVALID_SIDE', code: 300003 },
-  stopPrice: { reason: 'INVALID_PRICE', code: 300001 },
-  timeInForce: { reason: 'INVALID_TIME_IN_FORCE', code: 300007 },
+export const invalidFieldRefusals: Readonly<Record<string, KnownErrorCode>> = {
+  orderId: 300006,
+  orderPrice: 300001,
+  orderQty: 300002,
+  orderType: 300005,
+  side: 300003,
+  stopPrice: 300001,
+  timeInForce: 300007,
 };
 /**
- * The refusal for anything else: a REST request, a WebSocket message, a body that is not JSON.
+ * The catalog code of the refusal for anything else: a REST request, a WebSocket message, a body
+ * that is not JSON.
  */
 export const fallbackRefusals = {
-  rest: { reason: 'INVALID_REQUEST_DATA', code: 100004 },
-  ws: { reason: 'INVALID_WS_REQUEST_DATA', code: 100005 },
-  json: { reason: 'INVALID_JSON_FORMAT', code: 150001 },
-} as const;
+  rest: 100004,
+  ws: 100005,
+  json: 150001,
+} as const satisfies Record<string, KnownErrorCode>;

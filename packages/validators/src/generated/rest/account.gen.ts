@@ -11,7 +11,7 @@ import type {
   GetFeeBySymbolResponse,
   GetFeeBySymbolSuccess,
 } from '@ascendex-toolkit/types';
-import { assertValid } from '../../runtime/guard.js';
+import { assertValid } from '../../runtime/index.js';
 import {
   validateGetAccountInfoParams,
   validateGetAccountInfoResponse,

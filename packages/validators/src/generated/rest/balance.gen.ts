@@ -29,7 +29,7 @@ import type {
   GetBalanceHistoryResponse,
   GetBalanceHistorySuccess,
 } from '@ascendex-toolkit/types';
-import { assertValid } from '../../runtime/guard.js';
+import { assertValid } from '../../runtime/index.js';
 import {
   validateGetCashBalanceParams,
   validateGetCashBalanceResponse,

@@ -11,7 +11,7 @@ import type {
   GetRiskLimitInfoV2Response,
   GetRiskLimitInfoV2Success,
 } from '@ascendex-toolkit/types';
-import { assertValid } from '../../runtime/guard.js';
+import { assertValid } from '../../runtime/index.js';
 import {
   validateGetExchangeLatencyParams,
   validateGetExchangeLatencyResponse,

@@ -29,7 +29,7 @@ import type {
   GetMarketTradesResponse,
   GetMarketTradesSuccess,
 } from '@ascendex-toolkit/types';
-import { assertValid } from '../../runtime/guard.js';
+import { assertValid } from '../../runtime/index.js';
 import {
   validateListAssetsParams,
   validateListAssetsResponse,

@@ -40,7 +40,7 @@ import type {
   ListHistoryOrdersV2LegacyResponse,
   ListHistoryOrdersV2LegacySuccess,
 } from '@ascendex-toolkit/types';
-import { assertValid } from '../../runtime/guard.js';
+import { assertValid } from '../../runtime/index.js';
 import {
   validatePlaceOrderParams,
   validatePlaceOrderBody,

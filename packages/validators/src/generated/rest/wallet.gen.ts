@@ -8,7 +8,7 @@ import type {
   ListWalletTransactionsResponse,
   ListWalletTransactionsSuccess,
 } from '@ascendex-toolkit/types';
-import { assertValid } from '../../runtime/guard.js';
+import { assertValid } from '../../runtime/index.js';
 import {
   validateGetDepositAddressesParams,
   validateGetDepositAddressesResponse,

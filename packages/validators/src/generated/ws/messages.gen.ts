@@ -55,7 +55,7 @@ import type {
   WsSubscribeRequest,
   WsUnsubscribeRequest,
 } from '@ascendex-toolkit/types';
-import { assertValid } from '../../runtime/guard.js';
+import { assertValid } from '../../runtime/index.js';
 import {
   validateAuthFailureMessage,
   validateAuthSuccessMessage,
