@@ -12,82 +12,17 @@
 // Figures are messages per second, the median of several rounds after a warm-up (the contenders
 // take turns within each round), and ratios measured in the same run. Prints them and writes them to bench/results.json.
 // Run: pnpm bench (builds the packages first).
-import { writeFileSync } from 'node:fs';
-import os from 'node:os';
 import ccxt from 'ccxt';
-import { createPrng } from '@ascendex-toolkit/mocks';
 import { parseJson, readServerMessage } from '@ascendex-toolkit/validators';
 // The client's `/ws` entry is wired by the package owner; until then the built module directly.
 import { OrderBook } from '../packages/client/dist/ws/book-index.js';
+import { makeDepthStream } from './depth-stream.mjs';
+import { median, ratio, recordResults } from './results.mjs';
 
 const SEED = 20260;
 const FRAMES = 20_000;
-const LEVELS_PER_SIDE = 150;
 const ROUNDS = 11;
 const SYMBOL = 'BTC/USDT';
-
-/** The snapshot frame and FRAMES update frames that continue it (prices on a 0.1 tick, sizes with 5 decimals). */
-function makeStream() {
-  // The mocks' seeded generator (mulberry32): the same frames on every run.
-  const { next: random, int } = createPrng(SEED);
-  const price = (ticks) => {
-    const text = (ticks / 10).toFixed(1);
-    return text.endsWith('.0') ? text.slice(0, -2) : text;
-  };
-  const size = () => String(int(1, 500_000) / 100_000);
-  const mid = 430_000;
-  const asks = new Set();
-  const bids = new Set();
-  while (asks.size < LEVELS_PER_SIDE) asks.add(mid + int(1, LEVELS_PER_SIDE * 2));
-  while (bids.size < LEVELS_PER_SIDE) bids.add(mid - int(0, LEVELS_PER_SIDE * 2 - 1));
-  let seqnum = 28_590_470_736;
-  const snapshot = JSON.stringify({
-    m: 'depth-snapshot',
-    symbol: SYMBOL,
-    data: {
-      seqnum,
-      ts: 1_647_515_136_144,
-      asks: [...asks].sort((a, b) => a - b).map((t) => [price(t), size()]),
-      bids: [...bids].sort((a, b) => b - a).map((t) => [price(t), size()]),
-    },
-  });
-  const frames = [];
-  for (let f = 0; f < FRAMES; f++) {
-    seqnum++;
-    const changes = { asks: new Map(), bids: new Map() };
-    const count = int(5, 20);
-    for (let c = 0; c < count; c++) {
-      const side = random() < 0.5 ? 'asks' : 'bids';
-      const ticks = side === 'asks' ? asks : bids;
-      const roll = random();
-      let t;
-      let s = size();
-      if (roll < 0.3 && ticks.size > LEVELS_PER_SIDE - 20) {
-        t = [...ticks][int(0, ticks.size - 1)];
-        ticks.delete(t);
-        s = '0';
-      } else if (roll < 0.65) t = [...ticks][int(0, ticks.size - 1)];
-      else {
-        t = side === 'asks' ? mid + int(1, LEVELS_PER_SIDE * 3) : mid - int(0, LEVELS_PER_SIDE * 3 - 1);
-        ticks.add(t);
-      }
-      changes[side].set(t, s);
-    }
-    frames.push(
-      JSON.stringify({
-        m: 'depth',
-        symbol: SYMBOL,
-        data: {
-          ts: 1_647_515_136_144 + f * 300,
-          seqnum,
-          asks: [...changes.asks].map(([t, s]) => [price(t), s]),
-          bids: [...changes.bids].map(([t, s]) => [price(t), s]),
-        },
-      }),
-    );
-  }
-  return { snapshot, frames, minSide: Math.min(asks.size, bids.size) };
-}
 
 // ---- the contenders: each returns a function that processes all frames once ----
 
@@ -160,11 +95,10 @@ function measureAll(contenders) {
       rates[name].push(FRAMES / ((performance.now() - started) / 1000));
     }
   }
-  const median = (list) => list.sort((a, b) => a - b)[Math.floor(list.length / 2)];
   return Object.fromEntries(Object.entries(rates).map(([name, list]) => [name, Math.round(median(list))]));
 }
 
-const stream = makeStream();
+const stream = makeDepthStream({ seed: SEED, frames: FRAMES, symbol: SYMBOL });
 const bytes = stream.frames.reduce((n, f) => n + f.length, 0);
 
 // Sanity: ours and CCXT end with the same top of book (CCXT as floats, ours as strings).
@@ -186,12 +120,7 @@ const rates = measureAll({
   oursWithoutValidation: ours(stream, { validate: false }),
   oursWithoutBook: ours(stream, { book: false }),
 });
-const ratio = (a, b) => Math.round((a / b) * 100) / 100;
 const results = {
-  command: 'pnpm bench',
-  node: process.version,
-  cpu: os.cpus()[0]?.model ?? 'unknown',
-  cores: os.cpus().length,
   ccxt: '4.5.58',
   stream: {
     seed: SEED,
@@ -228,5 +157,4 @@ console.log(
 console.log(
   `  JSON.parse / ours = ${results.ratios.jsonParseVsOurs}x (goal <= 1.5: ${results.goals['within 1.5x of JSON.parse'] ? 'met' : 'NOT met'})`,
 );
-writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
-console.log('  written to bench/results.json');
+recordResults('wsHotPath', results);
