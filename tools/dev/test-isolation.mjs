@@ -16,7 +16,12 @@ if (!dir) {
   process.exit(2);
 }
 const seedsAt = args.indexOf('--seeds');
-const seeds = seedsAt >= 0 ? String(args[seedsAt + 1]).split(',').map(Number) : [1, 2, 3];
+const seeds =
+  seedsAt >= 0
+    ? String(args[seedsAt + 1])
+        .split(',')
+        .map(Number)
+    : [1, 2, 3];
 const cwd = path.resolve(root, dir);
 const vitest = path.join(root, 'node_modules/.bin/vitest');
 

@@ -1,5 +1,6 @@
 // The whole check: REST first (it finds the symbol and, with keys, the account group), then the
 // WebSocket stream; one report, one exit code.
+import { AscendexError } from '@ascendex-toolkit/validators';
 import { DifferenceLog, formatDifference, type Difference } from './difference.js';
 import { formatFailures } from './failure.js';
 import { checkRest, type RestOutcome } from './rest-check.js';
@@ -39,7 +40,7 @@ export const ExitCode = { Clean: 0, Differences: 1, Usage: 2, Unreachable: 3 } a
 export const DEFAULT_BASE_URL = 'https://ascendex.com';
 
 /** A `baseUrl` or `wsUrl` the check cannot use: not a URL, or not of the protocols it takes. @public */
-export class ContractUsageError extends Error {
+export class ContractUsageError extends AscendexError {
   override readonly name = 'ContractUsageError';
 }
 

@@ -205,7 +205,8 @@ describe('a wrong secret', () => {
   });
 });
 
-describe('a stream that refuses the key the REST API accepts', () => {
+// Two mock servers and two sessions: about 1.5 s on an idle machine, past 15 s on a loaded two-core one.
+describe('a stream that refuses the key the REST API accepts', { timeout: 60_000 }, () => {
   it('reports the refused authentication, checks the public channels and lists the others as skipped', async () => {
     const rest = await startMockServer({ marketIntervalMs: 50 });
     // The same key with another secret: the REST calls are signed right, the stream's auth is refused.

@@ -46,9 +46,7 @@ export function errorsSource(catalog) {
         .map((c) => `    ${c.code}: ${groupIds.get(c.group)},`)
         .join('\n')}\n  },\n  reasonOfCode: {\n${reasons
         .map((c) => `    ${c.code}: '${c.reason}',`)
-        .join(
-          '\n',
-        )}\n  } satisfies Record<number, ${typesSymbols.knownErrorReason}>,\n};`,
+        .join('\n')}\n  } satisfies Record<number, ${typesSymbols.knownErrorReason}>,\n};`,
     '',
     jsdoc('The error class of each catalog group, by name (for types that follow the catalog).', '@public') +
       `export interface ErrorClassOfGroup {\n${catalog.groups.map((g) => `  ${g.name}: ${g.name};`).join('\n')}\n}`,

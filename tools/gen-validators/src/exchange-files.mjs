@@ -127,8 +127,8 @@ export async function exchangeProfileFiles(model, { dir, head, ajvOptions = {} }
     jsdoc('Client message name -> its type (as our client sends it; the exchange side may see extra fields).') +
       `export interface ExchangeClientMessageMap {\n${messageNames.map((n) => `  ${n}: ${n};`).join('\n')}\n}`,
     jsdoc(
-      'The catalog code of the refusal the exchange answers for an invalid value of these fields',
-      '(`x-ascendex-invalid`).',
+      'The catalog code of the refusal the exchange answers for an invalid value of these fields (from',
+      'the spec model, which reads `x-ascendex-invalid`).',
     ) +
       `export const invalidFieldRefusals: Readonly<Record<string, ${typesSymbols.knownErrorCode}>> = {\n${[
         ...model.invalidFieldReasons,

@@ -81,12 +81,15 @@ function hover(marker: string): string {
   return ts.displayPartsToString(info?.displayParts);
 }
 
-it('the consumer compiles against the built packages', () => {
+// The first question (in whichever order the tests run) makes the service load and check every
+// declaration the consumer reaches: about a second on an idle machine, more than vitest's default
+// 5 s on a loaded two-core one.
+it('the consumer compiles against the built packages', { timeout: 60_000 }, () => {
   const diagnostics = service.getSemanticDiagnostics(consumer).concat(service.getSyntacticDiagnostics(consumer));
   expect(diagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'))).toEqual([]);
 });
 
-describe('hovers name the spec types', () => {
+describe('hovers name the spec types', { timeout: 60_000 }, () => {
   it.each([
     ['decimal', 'type Decimal = string'],
     ['timestamp', 'type TimestampMs = number'],
@@ -124,7 +127,7 @@ describe('hovers name the spec types', () => {
   });
 });
 
-describe("hovers show an input's fields", () => {
+describe("hovers show an input's fields", { timeout: 60_000 }, () => {
   it('GetBarHistoryInput', () => {
     expect(hover('barInput')).toContain(
       'type GetBarHistoryInput = {\n    symbol: Symbol;\n    interval: BarInterval;\n    to?: TimestampMs;\n    from?: TimestampMs;\n    n?: number;\n}',

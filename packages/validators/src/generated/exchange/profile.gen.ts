@@ -359,8 +359,8 @@ export interface ExchangeClientMessageMap {
   WsUnsubscribeRequest: WsUnsubscribeRequest;
 }
 /**
- * The catalog code of the refusal the exchange answers for an invalid value of these fields
- * (`x-ascendex-invalid`).
+ * The catalog code of the refusal the exchange answers for an invalid value of these fields (from
+ * the spec model, which reads `x-ascendex-invalid`).
  */
 export const invalidFieldRefusals: Readonly<Record<string, KnownErrorCode>> = {
   orderId: 300006,
