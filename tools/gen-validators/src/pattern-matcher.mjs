@@ -10,7 +10,9 @@
 // holds a non-ASCII character, so a code point outside ASCII fails both, as one code point or as
 // two surrogates). Anything else throws; the caller then keeps the RegExp.
 
+/** @type {Ranges} */
 const DIGIT = [[48, 57]];
+/** @type {Ranges} */
 const WORD = [
   [48, 57],
   [65, 90],
@@ -65,12 +67,13 @@ function parse(source) {
           continue;
         }
         from = /** @type {[number, number]} */ (set[0])[0];
-      } else from = literal(/** @type {string} */ (text[i++]))[0][0];
+      } else from = /** @type {[number, number]} */ (literal(/** @type {string} */ (text[i++]))[0])[0];
       if (text[i] === '-' && text[i + 1] !== ']') {
         i++;
         const to = text[i] === '\\' ? (i++, escape()) : literal(/** @type {string} */ (text[i++]));
-        if (to.length > 1 || to[0][0] !== to[0][1] || to[0][0] < from) fail('a bad range');
-        ranges.push([from, to[0][0]]);
+        const [low, high] = /** @type {[number, number]} */ (to[0]);
+        if (to.length > 1 || low !== high || low < from) fail('a bad range');
+        ranges.push([from, low]);
       } else ranges.push([from, from]);
     }
     i++;
@@ -254,6 +257,7 @@ export function patternDfa(pattern) {
  * @param {{ accepting: boolean, moves: { from: number, to: number, state: number }[] }[]} dfa
  */
 function minimise(dfa) {
+  /** @type {number[]} the block of each state: accepting or not, then split until stable */
   let block = dfa.map((s) => (s.accepting ? 1 : 0));
   for (;;) {
     /** @type {Map<string, number>} */

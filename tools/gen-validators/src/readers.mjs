@@ -200,7 +200,7 @@ export function frameReaders(model) {
         '        break;',
       ].join('\n');
     });
-    const mask = required.reduce((a, b) => a | b, 0);
+    const mask = required.reduce((/** @type {number} */ a, /** @type {number} */ b) => a | b, 0);
     return [
       `  if (!c.eat(${CODE['{']})) return undefined;`,
       '  const o: Record<string, unknown> = {};',
