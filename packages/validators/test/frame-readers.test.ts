@@ -168,7 +168,8 @@ const damages: readonly ((r: Random, text: string) => string)[] = [
   },
 ];
 
-describe('frame readers', () => {
+// Thousands of frames through both paths: seconds alone, more beside the rest of the suite on a shared machine.
+describe('frame readers', { timeout: 60_000 }, () => {
   const examples = KINDS.flatMap((kind) =>
     Object.values(asyncapi.components.messages ?? {})
       .filter((m) => (m as { name?: string }).name === HOT[kind])

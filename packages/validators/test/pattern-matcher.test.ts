@@ -52,7 +52,7 @@ function corpus(pattern: string, seed: number): string[] {
   return out;
 }
 
-describe('pattern automata', () => {
+describe('pattern automata', { timeout: 60_000 }, () => {
   const patterns = specPatterns();
   const compiled = patterns.flatMap((p) => {
     try {

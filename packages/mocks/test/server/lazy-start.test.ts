@@ -46,7 +46,8 @@ port1.close();
 console.log(JSON.stringify({ atUrl, status: response.status, code: body.code, m: body.data?.m, first, afterRequest: { msw: loaded('msw') } }));
 `;
 
-describe('mock server start', () => {
+// A fresh Node process: seconds on a loaded machine.
+describe('mock server start', { timeout: 60_000 }, () => {
   it('gives its URL before loading MSW and ws, and still answers the first request and session', async () => {
     const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], {
       cwd: fileURLToPath(new URL('../..', import.meta.url)),
