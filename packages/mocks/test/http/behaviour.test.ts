@@ -17,9 +17,12 @@ import {
 import { BASE, DOCS_SIGNATURE, DOCS_TIME, send, validRequest } from './support.js';
 
 const clock = () => DOCS_TIME;
-const server = setupServer(...createHttpHandlers({ clock }));
+const handlers = createHttpHandlers({ clock });
+const server = setupServer(...handlers);
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => server.resetHandlers());
+// Some tests replace the handlers themselves (resetHandlers(...) with other options): each test
+// after them starts from these again, whatever the order the tests run in.
+afterEach(() => server.resetHandlers(...handlers));
 afterAll(() => server.close());
 
 const info = validRequest('getAccountInfo');
