@@ -16,8 +16,10 @@ export {
   isServerMessage,
   assertServerMessage,
   parseServerMessage,
+  readServerMessage,
   type NamedServerMessage,
   type ServerMessageResult,
+  type ServerFrameResult,
 } from './ws.js';
 export { validationErrorOf } from './runtime/guard.js';
 export { streamPath, wildcardMatcher, frameText, type PayloadKind } from './protocol.js';

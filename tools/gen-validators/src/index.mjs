@@ -16,6 +16,7 @@ import { dispatchTable } from './dispatch.mjs';
 import { exchangeProfileFiles } from './exchange-files.mjs';
 import { validateModuleFiles, VALIDATE } from './validate-module.mjs';
 import { strictDocuments, STRICT_DISCRIMINATOR_OPTIONS } from './strict-profile.mjs';
+import { frameReaders } from './readers.mjs';
 /** @import { SpecModel } from '@ascendex-toolkit/codegen-core' */
 /** @import { ValidatorEntry } from './entries.mjs' */
 
@@ -111,6 +112,7 @@ export async function generate(model = specModel()) {
         .join('\n')}\n];`,
   ].join('\n');
   files.set(`${outDir}/ws/dispatch.gen.ts`, await formatCode(head(['spec/asyncapi.yaml']) + table));
+  files.set(`${outDir}/ws/readers.gen.ts`, await formatCode(head(['spec/asyncapi.yaml']) + frameReaders(strictModel)));
   const exchange = await exchangeProfileFiles(model, {
     dir: `${outDir}/exchange`,
     head,

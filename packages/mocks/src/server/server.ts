@@ -2,18 +2,16 @@
 // exchange as the in-process mocks, served over real HTTP and WebSocket on 127.0.0.1, so that
 // clients in any language can be pointed at it. Wiring and limits only: HTTP requests go to the
 // handlers through ./http-bridge.ts, each `ws` socket is bridged to a session of ../ws/session.
-import { createServer as createHttpServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { HttpHandler } from 'msw';
-import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { AscendexError } from '@ascendex-toolkit/validators';
+import type { RawData, WebSocket, WebSocketServer } from 'ws';
+import { AscendexError, streamPath } from '@ascendex-toolkit/validators';
 import { defaultAccount, type ExchangeEvent, type MockAccount } from '../backend.js';
-import { createHttpHandlers } from '../http/index.js';
 import { createMockExchange, type MockExchange } from '../exchange/index.js';
-import { createWsSession, streamPath, type WsFaults, type WsSession, type WsSessionOptions } from '../ws/index.js';
+import type { WsFaults, WsSession, WsSessionOptions } from '../ws/index.js';
 import { broadcastFaults } from '../ws/session/faults.js';
-import { httpBridge } from './http-bridge.js';
 import { defaultLimits, envelope, refuseOnSocket, type MockServerLimits } from './limits.js';
 
 /**
@@ -115,14 +113,31 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       accounts: [account],
       ...(options.maxFinishedOrders !== undefined ? { maxFinishedOrders: options.maxFinishedOrders } : {}),
     });
-  const handlers = [
-    ...(options.httpHandlers ?? []),
-    ...createHttpHandlers({ backend: exchange, account, baseUrl: '*', maxBodyBytes: limits.maxBodyBytes }),
-  ];
   let origin = 'http://127.0.0.1';
+  // The printed URL needs only the listener: MSW's handlers, the `ws` server and the session code
+  // (most of the import time) are loaded after it listens, and a request that comes first waits for them.
+  let wiring: Wiring | undefined;
+  let loading: Promise<Wiring> | undefined;
+  const wired = (): Promise<Wiring> =>
+    (loading ??= loadWiring({
+      httpHandlers: options.httpHandlers ?? [],
+      exchange,
+      account,
+      limits,
+      origin: () => origin,
+    }).then((loaded) => (wiring = loaded)));
   const server: Server = createHttpServer(
     { maxHeaderSize: limits.maxHeaderBytes, headersTimeout: 10_000, requestTimeout: 30_000 },
-    httpBridge(handlers, { maxBodyBytes: limits.maxBodyBytes, origin: () => origin }),
+    (req, res) => {
+      if (wiring) return wiring.serve(req, res);
+      wired().then(
+        (loaded) => loaded.serve(req, res),
+        (error: unknown) => {
+          if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json' });
+          res.end(JSON.stringify(envelope(100001, `the mock server could not load its handlers: ${String(error)}`)));
+        },
+      );
+    },
   );
 
   // Connections: counted, the one beyond the limit refused; malformed requests answered.
@@ -144,9 +159,9 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     refuseOnSocket(socket as Socket, 405, envelope(100001, `method ${req.method} is not allowed`)),
   );
 
+  let closing: Promise<void> | undefined;
   const sessions = new Set<WsSession>();
   const { faults, lasting } = broadcastFaults(() => [...sessions].filter((s) => s.state === 'open'));
-  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxFrameBytes });
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     let group: string | null | undefined;
     try {
@@ -155,6 +170,20 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       group = undefined;
     }
     if (group === undefined) return refuseOnSocket(socket as Socket, 404, envelope(100001, 'no such stream path'));
+    if (wiring) return upgrade(wiring, req, socket, head, group);
+    wired().then(
+      (loaded) => upgrade(loaded, req, socket, head, group),
+      () => refuseOnSocket(socket as Socket, 500, envelope(100001, 'the mock server could not load its sessions')),
+    );
+  });
+  const upgrade = (
+    { wss, createWsSession }: Wiring,
+    req: IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+    group: string | null,
+  ): void => {
+    if (closing || socket.destroyed) return void socket.destroy();
     wss.handleUpgrade(req, socket, head, (client: WebSocket) => {
       const headers = {
         'x-auth-key': header(req, 'x-auth-key'),
@@ -186,7 +215,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
         if (session.state === 'closed') sessions.delete(session);
       });
     });
-  });
+  };
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
@@ -206,8 +235,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   origin = `http://${host}:${address.port}`;
   const marketIntervalMs = options.marketIntervalMs ?? 1000;
   if (marketIntervalMs > 0) exchange.startMarket(marketIntervalMs);
-
-  let closing: Promise<void> | undefined;
+  // Loading starts once the caller has the URL (a macrotask later, after its await resumes).
+  setImmediate(() => void wired().catch(() => undefined));
   return {
     restUrl: origin,
     wsUrl: `ws://${host}:${address.port}/${account.accountGroup}${streamPath}`,
@@ -224,8 +253,10 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       (closing ??= (async () => {
         exchange.stopMarket();
         for (const session of sessions) session.close();
-        for (const client of wss.clients) client.terminate();
-        wss.close();
+        if (wiring) {
+          for (const client of wiring.wss.clients) client.terminate();
+          wiring.wss.close();
+        }
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();
         // In-flight requests get a moment to finish; then every connection goes.
@@ -233,6 +264,38 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
         await closed;
         clearTimeout(grace);
       })()),
+  };
+}
+
+/** What the server loads after it listens: the HTTP request handler, the `ws` server and the session factory. */
+interface Wiring {
+  readonly serve: (req: IncomingMessage, res: ServerResponse) => void;
+  readonly wss: WebSocketServer;
+  readonly createWsSession: (options: WsSessionOptions) => WsSession;
+}
+
+async function loadWiring(options: {
+  readonly httpHandlers: readonly HttpHandler[];
+  readonly exchange: MockExchange;
+  readonly account: MockAccount;
+  readonly limits: typeof defaultLimits;
+  readonly origin: () => string;
+}): Promise<Wiring> {
+  const [{ createHttpHandlers }, { httpBridge }, { WebSocketServer }, { createWsSession }] = await Promise.all([
+    import('../http/index.js'),
+    import('./http-bridge.js'),
+    import('ws'),
+    import('../ws/session/session.js'),
+  ]);
+  const { exchange, account, limits } = options;
+  const handlers = [
+    ...options.httpHandlers,
+    ...createHttpHandlers({ backend: exchange, account, baseUrl: '*', maxBodyBytes: limits.maxBodyBytes }),
+  ];
+  return {
+    serve: httpBridge(handlers, { maxBodyBytes: limits.maxBodyBytes, origin: options.origin }),
+    wss: new WebSocketServer({ noServer: true, maxPayload: limits.maxFrameBytes }),
+    createWsSession,
   };
 }
 

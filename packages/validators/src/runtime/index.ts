@@ -3,3 +3,4 @@
 export { assertValid } from './guard.js';
 export type { ValidateFunction } from './ajv-issues.js';
 export type { DispatchEntry } from './dispatch.js';
+export { JsonCursor } from './json-cursor.js';

@@ -9,7 +9,7 @@ import type { DepthData, PriceLevel } from '@ascendex-toolkit/types';
 import { AscendexError } from '@ascendex-toolkit/validators';
 import { Emitter } from '../emitter.js';
 import { LevelReader, type LevelProblem } from './levels.js';
-import { BookSide, comparePriceKeys } from './side.js';
+import { BookSide, comparePrices } from './side.js';
 import { isNextSeqNum, isSeqNum, seqNumAtMost, type SeqNum } from './seqnum.js';
 
 /**
@@ -369,13 +369,14 @@ export class OrderBook {
     this.levels.apply(data.asks, data.bids);
     this.lastSeqnum = seqnum;
     this.lastTs = data.ts;
-    const ask = this.askSide.bestKey();
-    const bid = this.bidSide.bestKey();
-    if (ask !== undefined && bid !== undefined && comparePriceKeys(bid, ask) >= 0) {
-      return {
-        reason: 'crossed',
-        detail: `best bid ${this.bidSide.at(0)![0]} at or above best ask ${this.askSide.at(0)![0]}`,
-      };
+    const ask = this.askSide.bestPrice();
+    const bid = this.bidSide.bestPrice();
+    if (
+      ask !== undefined &&
+      bid !== undefined &&
+      comparePrices(this.bidSide.bestApprox(), bid, this.askSide.bestApprox(), ask) >= 0
+    ) {
+      return { reason: 'crossed', detail: `best bid ${bid} at or above best ask ${ask}` };
     }
     return undefined;
   }
@@ -410,7 +411,7 @@ export class OrderBook {
     if (typeof ts !== 'number') return { reason: 'malformed', detail: 'a snapshot without ts' };
     const problem = this.levels.check(asks, bids);
     if (problem) return { reason: problem.reason, detail: `snapshot: ${problem.detail}` };
-    if (this.levels.snapshotCrosses(asks.length)) return { reason: 'crossed', detail: 'the snapshot is crossed' };
+    if (this.levels.snapshotCrosses(asks, bids)) return { reason: 'crossed', detail: 'the snapshot is crossed' };
     return undefined;
   }
 }

@@ -1,11 +1,11 @@
 // Reading what the server sends: a frame larger than the limit is refused before it is parsed;
-// the rest is parsed without losing integers and validated against its message schema. A frame
+// the rest is parsed without losing integers and validated against its message schema (one pass
+// for the high-rate market data messages: readServerMessage of the validators). A frame
 // that cannot be read comes back as an error (for an `invalid-frame` event), never thrown, with
 // the kind it claims to be when that is a ping or a pong (still answered, still proof of life).
 // Binary frames are decoded asynchronously; later frames wait behind them to keep the order.
 import {
-  parseJson,
-  validateServerMessage,
+  readServerMessage,
   ValidationError,
   type AscendexError,
   type NamedServerMessage,
@@ -43,18 +43,14 @@ export function readFrame(text: string, options: { validate: boolean; maxFrameSi
       keepAlive: undefined,
     };
   }
-  let value: unknown;
-  try {
-    value = parseJson(text);
-  } catch (error) {
-    return { ok: false, error: error as AscendexError, length, keepAlive: undefined };
-  }
-  const result = validateServerMessage(value);
+  // Lossless parse and validation, in one pass for the high-rate market data messages.
+  const result = readServerMessage(text);
   if (result.ok) return { ok: true, named: result, length };
-  if (!options.validate && result.error instanceof ValidationError) {
-    return { ok: true, named: { name: result.error.schema, message: value } as NamedServerMessage, length };
+  const { error, value } = result;
+  if (!options.validate && error instanceof ValidationError) {
+    return { ok: true, named: { name: error.schema, message: value } as NamedServerMessage, length };
   }
-  return { ok: false, error: result.error, length, keepAlive: keepAliveKind(value) };
+  return { ok: false, error, length, keepAlive: keepAliveKind(value) };
 }
 
 /** The size of a binary frame, in bytes, when it can be told without decoding it. */

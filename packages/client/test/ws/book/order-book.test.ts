@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseJson } from '@ascendex-toolkit/validators';
+import { toUnits } from '@ascendex-toolkit/validators/orders';
 import { OrderBook, OrderBookError, type DepthUpdate, type ResyncEvent } from '../../../src/ws/book-index.js';
 import { ReferenceBook, generateMarket, snapshotAfter } from '../support/book-stream.js';
 
@@ -127,6 +128,45 @@ describe('OrderBook: snapshot and updates', () => {
       ['0.3', '2'],
       ['0.30000000000000001', '1'],
     ]);
+  });
+
+  it('orders prices a double cannot tell apart by their exact value, and finds a level under any spelling', () => {
+    // Prices around values whose neighbours round to the same double, in several spellings each.
+    const values = ['0.3', '0.30000000000000001', '0.29999999999999999', '9007199254740993', '9007199254740992'];
+    const spellings = (v: string) => [v, `0${v}`, v.includes('.') ? `${v}0` : `${v}.0`, `00${v}`];
+    const exact = (p: string) => toUnits(p);
+    let state = 7;
+    const random = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    for (let round = 0; round < 50; round++) {
+      const picked = values.map((v) => spellings(v)[Math.floor(random() * 4)]!);
+      const shuffled = [...picked].sort(() => random() - 0.5);
+      const book = new OrderBook(SYMBOL);
+      book.reset(
+        snapshot(
+          1,
+          shuffled.map((p, i) => [p, String(i + 1)]),
+          [],
+        ),
+      );
+      const byValue = [...shuffled].sort((a, b) => (exact(a) < exact(b) ? -1 : 1));
+      expect(book.asks().map(([p]) => p)).toEqual(byValue);
+      // Each level is found under another spelling of its price: resized, then deleted.
+      const other = values.map((v) => spellings(v).find((s) => !picked.includes(s))!);
+      book.update(
+        update(
+          2,
+          other.map((p) => [p, '9']),
+        ),
+      );
+      expect(book.asks().map(([p, s]) => [exact(p), s])).toEqual(byValue.map((p) => [exact(p), '9']));
+      book.update(
+        update(
+          3,
+          shuffled.map((p) => [p, '0']),
+        ),
+      );
+      expect(book.asks()).toEqual([]);
+    }
   });
 
   it('gives top N, best levels and an immutable snapshot', () => {
