@@ -20,6 +20,10 @@ export const ignores = [
   // ajv's standalone output, megabytes of code written by ajv and kept as ajv writes it (the
   // hand-made .d.ts beside each describes it); linting it would only lint ajv.
   '**/*.validate.gen.js',
+  // The docs check's scratch projects: README blocks extracted as files (git-ignored), compiled by
+  // the docs check itself with a user's options.
+  'tools/docs-check/.blocks/',
+  'tools/docs-check/.blocks-fixture/',
   // The fixtures of tools/lint/test: each breaks one rule on purpose.
   'tools/lint/fixtures/',
   // package-check's fixtures: a package broken on purpose, and consumer scripts compiled against
