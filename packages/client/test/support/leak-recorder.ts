@@ -1,7 +1,7 @@
 // vitest setupFiles of the client's tests: records every log line a test file produces (console,
 // stdout, stderr), every error a test hands to `expect(...)` (also through `.rejects` and `.toThrow`) and the
 // errors of failed tests, and every secret and signature the file's code signs with (through
-// WebCrypto, so whoever signs and with whatever secret). After the file, the records must contain
+// WebCrypto or node:crypto's HMAC, so whoever signs and with whatever secret). After the file, the records must contain
 // neither these nor the mocks' API key; a leak fails the file. Errors a test catches and never
 // hands to expect() are not seen here: test/errors/secrets.test.ts drives every error path.
 import { format } from 'node:util';
@@ -49,6 +49,31 @@ subtle.sign = (async (...args: Parameters<typeof subtle.sign>) => {
   remember('signature', btoa(String.fromCharCode(...new Uint8Array(mac))));
   return mac;
 }) as typeof subtle.sign;
+
+// Under Node the validators sign with node:crypto's HMAC, which they find through
+// process.getBuiltinModule: the module that lookup hands out records the same.
+type NodeCrypto = typeof import('node:crypto');
+const getBuiltinModule = process.getBuiltinModule.bind(process);
+process.getBuiltinModule = ((id: string) => {
+  const found: unknown = getBuiltinModule(id);
+  if (id !== 'node:crypto' && id !== 'crypto') return found;
+  const nodeCrypto = found as NodeCrypto;
+  const createHmac = ((algorithm: string, key: Parameters<NodeCrypto['createHmac']>[1]) => {
+    if (typeof key === 'string') remember('secret', key);
+    const hmac = nodeCrypto.createHmac(algorithm, key);
+    const digest = hmac.digest.bind(hmac) as (encoding?: BufferEncoding) => string | Buffer;
+    hmac.digest = ((encoding?: BufferEncoding) => {
+      const mac = digest(encoding);
+      remember(
+        'signature',
+        typeof mac === 'string' ? Buffer.from(mac, encoding).toString('base64') : mac.toString('base64'),
+      );
+      return mac;
+    }) as typeof hmac.digest;
+    return hmac;
+  }) as NodeCrypto['createHmac'];
+  return { ...nodeCrypto, createHmac };
+}) as typeof process.getBuiltinModule;
 
 // Every error a test gives to expect(), to `.rejects`, or that `expect(fn).toThrow()` catches: each
 // matcher of chai's Assertion is wrapped to record its subject when that is (or throws) an error.
