@@ -1,7 +1,7 @@
 // The WebSocket connection against the mocks' MSW `ws` handlers over a stateful mock exchange, on
 // simulated time shared by the client and the mock sessions: greeting, authentication,
 // keep-alive both ways, subscriptions and requests, reconnects, frames that cannot be read.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AscendexApiError, AscendexTimeoutError } from '../../src/index.js';
 import {
   AscendexWsAuthError,
@@ -15,22 +15,16 @@ import {
 import { settle } from './support/fake-scheduler.js';
 import {
   apiKey,
-  closeAll,
   connection,
   limitOrder,
   privateConnection,
   secret,
-  server,
   take,
   useExchange,
+  useMockServer,
 } from './support/rig.js';
 
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(async () => {
-  await closeAll();
-  server.resetHandlers();
-});
-afterAll(() => server.close());
+useMockServer();
 
 describe('connecting and authenticating', () => {
   it('walks idle → connecting → open → authenticating → ready, and the iterator shows it', async () => {

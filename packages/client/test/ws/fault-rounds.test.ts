@@ -4,27 +4,21 @@
 // gaps and duplicates, malformed frames and unknown messages, with requests in flight. After each
 // round every subscription must be back on the (new) session, the session authenticated, every
 // request settled (a reply, or a typed error), and data flowing again. On simulated time.
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { AscendexTimeoutError } from '../../src/index.js';
 import { AscendexWsClosedError } from '../../src/ws/connection-index.js';
 import { watchOrderBook } from '../../src/ws/index.js';
 import {
   bookEqualsExchange,
-  closeAll,
   limitOrder,
   privateConnection,
   seeded,
-  server,
   take,
   useExchange,
+  useMockServer,
 } from './support/rig.js';
 
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(async () => {
-  await closeAll();
-  server.resetHandlers();
-});
-afterAll(() => server.close());
+useMockServer();
 
 const ROUNDS = 40;
 const SEED = 20261130;

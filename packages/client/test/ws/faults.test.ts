@@ -2,7 +2,7 @@
 // Each failed against the client before the fix; the soak (soak.test.ts) adds the heap figures of
 // faults 1 and 6, dead-port.e2e.test.ts fault 8 over a real socket, and no-websocket.plain.test.ts
 // fault 7 on a Node without the flag.
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   createHttpHandlers,
   createMockExchange,
@@ -28,7 +28,6 @@ import {
   accountGroup,
   apiKey,
   backendOf,
-  closeAll,
   connection,
   limitOrder,
   privateConnection,
@@ -36,16 +35,12 @@ import {
   server,
   take,
   useExchange,
+  useMockServer,
 } from './support/rig.js';
 import { rewritingHandlers } from './support/sessions.js';
 
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(async () => {
-  await closeAll();
-  server.resetHandlers();
-  vi.unstubAllGlobals();
-});
-afterAll(() => server.close());
+useMockServer();
+afterEach(() => vi.unstubAllGlobals());
 
 describe('fault 1: the feed keeps nothing per update', () => {
   it('2,000 updates through followOrderBook are all collectable once applied', async () => {

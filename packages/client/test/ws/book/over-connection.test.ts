@@ -1,16 +1,11 @@
 // The order book over the real connection against the stateful mock exchange, on simulated time:
 // it follows the exchange's market, and after injected gaps, duplicates and dropped connections it
 // resynchronises to a book equal to the exchange's own snapshot.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { watchOrderBook } from '../../../src/ws/index.js';
-import { bookEqualsExchange, closeAll, connection, server, useExchange } from '../support/rig.js';
+import { bookEqualsExchange, connection, useExchange, useMockServer } from '../support/rig.js';
 
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(async () => {
-  await closeAll();
-  server.resetHandlers();
-});
-afterAll(() => server.close());
+useMockServer();
 
 describe('watchOrderBook over the connection', () => {
   it('equals the exchange book as the market moves, and again after gaps, duplicates and drops', async () => {

@@ -12,7 +12,7 @@ import {
   type WsMocks,
 } from '@ascendex-toolkit/mocks';
 import { setupServer } from 'msw/node';
-import { expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { checkClientMessage, type ExchangeClientMessage } from '@ascendex-toolkit/validators/exchange';
 import { WsConnection, type WsConnectionOptions, type WsSubscription } from '../../../src/ws/connection-index.js';
 import type { OrderBook } from '../../../src/ws/book-index.js';
@@ -89,6 +89,19 @@ export const privateConnection = (rig: { fake: FakeScheduler }, options: WsConne
 
 export async function closeAll(): Promise<void> {
   await Promise.all(open.splice(0).map((c) => c.close()));
+}
+
+/**
+ * The test file's lifecycle over the MSW server: listening for the file, and after each test every
+ * connection made through this rig closed and the handlers a test added dropped.
+ */
+export function useMockServer(): void {
+  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  afterEach(async () => {
+    await closeAll();
+    server.resetHandlers();
+  });
+  afterAll(() => server.close());
 }
 
 /** The next `n` messages of a subscription, which must have arrived already (after the event loop settled). */
